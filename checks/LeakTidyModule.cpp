@@ -1,0 +1,28 @@
+//===-- LeakTidyModule.cpp - the leak module for clang-tidy ---------------===//
+
+#include "Compat.h"
+#include "UnawaitedFutureCheck.h"
+
+namespace clang::tidy {
+namespace leak {
+
+/// Registers every leak-* check.
+class LeakTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
+  }
+};
+
+} // namespace leak
+
+// Registers the module; the check names carry the prefix 'leak-'.
+static ClangTidyModuleRegistry::Add<leak::LeakTidyModule>
+    X("leak-module", "Checks for leaked tasks, streams, pages and clients.");
+
+// Referenced by the standalone binaries so that the linker keeps this object
+// and its registration even when it comes from a static archive.
+// NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables)
+volatile int LeakTidyModuleAnchorSource = 0;
+
+} // namespace clang::tidy

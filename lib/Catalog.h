@@ -1,0 +1,30 @@
+//===-- Catalog.h - what LeakTidy knows about libraries --------*- C++ -*-===//
+//
+// All knowledge of library APIs lives here: which types are futures, which
+// functions spawn work, which calls join it. Checks read these lists as the
+// defaults of their options, so every list can be replaced per project.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LEAKTIDY_LIB_CATALOG_H
+#define LEAKTIDY_LIB_CATALOG_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+namespace clang::tidy::leak::catalog {
+
+/// Class templates whose objects are a handle to work that runs elsewhere and
+/// must be awaited (get/wait/then/co_await) to observe completion and errors.
+llvm::ArrayRef<llvm::StringRef> futureTypes();
+
+/// Functions that start work asynchronously and return a future whose
+/// destructor blocks until that work finishes (std::async semantics).
+llvm::ArrayRef<llvm::StringRef> blockingFutureSpawners();
+
+/// Member functions of a future that wait for, consume or chain its result.
+llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
+
+} // namespace clang::tidy::leak::catalog
+
+#endif // LEAKTIDY_LIB_CATALOG_H

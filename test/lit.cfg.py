@@ -1,0 +1,86 @@
+# lit configuration of the LeakTidy suite.
+#
+# One build tree = one LLVM major. The parameter `mode` chooses how the checks
+# run in test/checks and test/integration:
+#   standalone (default)  the leak-tidy binary
+#   plugin                the stock clang-tidy-N with --load=LeakTidyModule.so
+# Tests that are about one artifact use its own substitution and run in both.
+import os
+import shlex
+
+import lit.formats
+
+mode = lit_config.params.get("mode", "standalone")
+if mode not in ("standalone", "plugin"):
+    lit_config.fatal("unknown mode '%s': use --param mode=standalone or mode=plugin" % mode)
+
+config.name = "leak-tidy llvm-%s %s" % (config.llvm_major, mode)
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.leaktidy_obj_root, "test", mode)
+
+llvm_bin = config.llvm_bin_dir
+config.environment["PATH"] = os.pathsep.join(
+    [llvm_bin, config.leaktidy_bin_dir, config.environment.get("PATH", "/usr/bin:/bin")])
+config.environment["HOME"] = config.environment.get("HOME", "/tmp")
+if config.leaktidy_sanitized:
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
+
+def q(path):
+    return shlex.quote(path)
+
+stock_clang_tidy = os.path.join(llvm_bin, "clang-tidy")
+leak_tidy = os.path.join(config.leaktidy_bin_dir, "leak-tidy")
+plugin_runner = "%s --load=%s" % (q(stock_clang_tidy), q(config.leaktidy_plugin))
+runner = q(leak_tidy) if mode == "standalone" else plugin_runner
+clangxx = os.path.join(llvm_bin, "clang++")
+
+check_script = os.path.join(config.test_source_root, "check_leak_tidy.py")
+check_leak_tidy = "%s %s --clang-tidy %s %s --filecheck %s --clangxx %s" % (
+    q(config.python_executable), q(check_script),
+    q(leak_tidy if mode == "standalone" else stock_clang_tidy),
+    "" if mode == "standalone" else "--load " + q(config.leaktidy_plugin),
+    q(os.path.join(llvm_bin, "FileCheck")), q(clangxx))
+
+config.substitutions += [
+    ("%check_leak_tidy", check_leak_tidy),
+    ("%clang_tidy_plugin", plugin_runner),
+    ("%clang_tidy", runner),
+    ("%leak_tidy", q(leak_tidy)),
+    ("%leak_clangd", q(os.path.join(config.leaktidy_bin_dir, "leak-clangd"))),
+    ("%lsp_diagnostics", "%s %s" % (q(config.python_executable),
+                                     q(os.path.join(config.test_source_root, "lsp_diagnostics.py")))),
+    ("%clangxx", q(clangxx)),
+    ("%python", q(config.python_executable)),
+    ("%plugin", q(config.leaktidy_plugin)),
+    ("%llvm_major", config.llvm_major),
+    ("%src_root", q(config.leaktidy_src_root)),
+    ("%obj_root", q(config.leaktidy_obj_root)),
+]
+
+config.available_features.add("mode-" + mode)
+config.available_features.add("llvm-" + config.llvm_major)
+if config.leaktidy_has_clangd:
+    config.available_features.add("leak-clangd")
+
+# Real library headers, from Debian's -dev packages. The suite's runner turns a
+# test that is unsupported because of a missing package into a failure when it
+# is asked for the full suite (tools/run-tests.py --require-all).
+LIBRARY_HEADERS = {
+    "asio": "/usr/include/asio.hpp",
+    "boost-asio": "/usr/include/boost/asio.hpp",
+    "boost-thread": "/usr/include/boost/thread/future.hpp",
+    "pqxx": "/usr/include/pqxx/pqxx",
+    "libpq": "/usr/include/postgresql/libpq-fe.h",
+    "grpc": "/usr/include/grpcpp/grpcpp.h",
+    "cpprest": "/usr/include/cpprest/http_client.h",
+    "httplib": "/usr/include/httplib.h",
+    "hiredis": "/usr/include/hiredis/hiredis.h",
+    "sqlite3": "/usr/include/sqlite3.h",
+    "curl": "/usr/include/x86_64-linux-gnu/curl/curl.h",
+}
+for feature, header in LIBRARY_HEADERS.items():
+    if os.path.exists(header):
+        config.available_features.add(feature)

@@ -1,0 +1,6 @@
+#include <future>
+
+int compute(int);
+void handler() {
+  std::async(std::launch::async, compute, 1);
+}
