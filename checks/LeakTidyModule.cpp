@@ -16,9 +16,13 @@ public:
 
 } // namespace leak
 
-// Registers the module; the check names carry the prefix 'leak-'.
+// Registers the module; the check names carry the prefix 'leak-'. Modules
+// can only register through a static object.
+// NOLINTBEGIN(bugprone-throwing-static-initialization)
 static ClangTidyModuleRegistry::Add<leak::LeakTidyModule>
-    X("leak-module", "Checks for leaked tasks, streams, pages and clients.");
+    LeakModuleRegistration("leak-module", "Checks for leaked tasks, streams, "
+                                          "pages and clients.");
+// NOLINTEND(bugprone-throwing-static-initialization)
 
 // Referenced by the standalone binaries so that the linker keeps this object
 // and its registration even when it comes from a static archive.

@@ -10,6 +10,10 @@ import shlex
 
 import lit.formats
 
+if not hasattr(config, "llvm_major"):
+    lit_config.fatal("run lit on a build tree, e.g. 'lit build/llvm-22/test', "
+                     "or use tools/run-tests.py; the source tree has no site configuration")
+
 mode = lit_config.params.get("mode", "standalone")
 if mode not in ("standalone", "plugin"):
     lit_config.fatal("unknown mode '%s': use --param mode=standalone or mode=plugin" % mode)

@@ -1,0 +1,30 @@
+// Entry point: wires the HTTP routes and the background jobs.
+#include "orders/service.h"
+
+#include <httplib.h>
+
+#include <thread>
+
+namespace orders {
+void register_order_routes(httplib::Server &server, const Config &config, Metrics &metrics);
+void register_receipt_routes(httplib::Server &server, Metrics &metrics);
+} // namespace orders
+
+int main() {
+  orders::Config config;
+  orders::Metrics metrics;
+  metrics.start_flusher();
+
+  asio::io_context io;
+  orders::start_inventory_poller(io, config);
+  std::thread io_thread([&io] { io.run(); });
+
+  httplib::Server server;
+  orders::register_order_routes(server, config, metrics);
+  orders::register_receipt_routes(server, metrics);
+  server.listen("0.0.0.0", config.port);
+
+  io.stop();
+  io_thread.join();
+  return 0;
+}

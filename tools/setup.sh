@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# LeakTidy set-up on Debian bookworm (as root, or with sudo).
+#
+#   tools/setup.sh demo      install what is missing, build leak-tidy for the newest
+#                            supported LLVM and run it on examples/order-service
+#   tools/setup.sh test      install what is missing, build for every supported LLVM
+#                            and run the whole test suite (ends with "N passed, N failed")
+#   tools/setup.sh packages [demo|test]
+#                            print the Debian packages the command needs
+#
+# Both commands are idempotent: the second run installs nothing and only
+# rebuilds what changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SUPPORTED_MAJORS=(19 22)
+DEMO_MAJOR="${LEAKTIDY_LLVM_VERSION:-22}"
+
+BASE_PACKAGES=(cmake ninja-build g++ make python3 git)
+# Real library headers the example service and the tests compile against.
+LIBRARY_PACKAGES=(libasio-dev libboost-dev libpqxx-dev libpq-dev libgrpc++-dev libprotobuf-dev
+                  libcpprest-dev libcpp-httplib-dev libhiredis-dev libsqlite3-dev
+                  libcurl4-openssl-dev)
+
+llvm_packages() {
+  local major="$1"
+  echo "clang-tidy-$major libclang-$major-dev llvm-$major-dev llvm-$major-tools clang-$major"
+}
+
+packages_for() {
+  local what="$1" list=("${BASE_PACKAGES[@]}" "${LIBRARY_PACKAGES[@]}")
+  if [[ "$what" == demo ]]; then
+    # shellcheck disable=SC2207
+    list+=($(llvm_packages "$DEMO_MAJOR"))
+  else
+    for major in "${SUPPORTED_MAJORS[@]}"; do
+      # shellcheck disable=SC2207
+      list+=($(llvm_packages "$major"))
+    done
+  fi
+  echo "${list[@]}"
+}
+
+ensure_packages() {
+  local missing=()
+  for package in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$package")
+    fi
+  done
+  if (( ${#missing[@]} == 0 )); then
+    return
+  fi
+  echo "== installing: ${missing[*]}"
+  local sudo=()
+  if (( EUID != 0 )); then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "error: missing packages and not root: apt-get install ${missing[*]}" >&2
+      exit 2
+    fi
+  fi
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+demo() {
+  # shellcheck disable=SC2046
+  ensure_packages $(packages_for demo)
+  python3 "$ROOT/tools/run-tests.py" --build-only --llvm "$DEMO_MAJOR"
+  local example="$ROOT/examples/order-service" example_build="$ROOT/build/examples/order-service"
+  cmake -S "$example" -B "$example_build" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
+  echo "== leak-tidy (LLVM $DEMO_MAJOR) on examples/order-service"
+  local output
+  output="$("$ROOT/build/llvm-$DEMO_MAJOR/bin/leak-tidy" -p "$example_build" --quiet \
+            "$example"/src/*.cpp 2>/dev/null)" || true
+  echo "$output"
+  echo "== $(grep -c ': warning: ' <<<"$output" || true) findings in examples/order-service"
+}
+
+test_all() {
+  # shellcheck disable=SC2046
+  ensure_packages $(packages_for test)
+  exec python3 "$ROOT/tools/run-tests.py" --require-all
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) test_all ;;
+  packages) packages_for "${2:-test}" ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
