@@ -17,34 +17,12 @@ AST_MATCHER(Expr, isPRValueExpr) { return Node.isPRValue(); }
 
 } // namespace
 
-static std::vector<std::string>
-readNameList(ClangTidyCheck::OptionsView &Options, StringRef Name,
-             llvm::ArrayRef<llvm::StringRef> Defaults) {
-  return parseList(Options.get(Name, joinList(Defaults)));
-}
-
 UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      FutureTypes(readNameList(Options, "FutureTypes", catalog::futureTypes())),
-      BlockingSpawners(readNameList(Options, "BlockingSpawnFunctions",
-                                    catalog::blockingFutureSpawners())) {
-  for (const auto &[OptionName, Items] :
-       {std::pair<StringRef, const std::vector<std::string> *>{"FutureTypes",
-                                                              &FutureTypes},
-        {"BlockingSpawnFunctions", &BlockingSpawners}})
-    for (const std::string &Bad : invalidQualifiedNames(*Items))
-      configurationDiag("invalid entry '%0' in option '%1.%2': expected a "
-                        "qualified name such as '::std::future'; the entry is "
-                        "ignored",
-                        DiagnosticIDs::Error)
-          << Bad << Name << OptionName;
-}
-
-void UnawaitedFutureCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "FutureTypes", joinList(FutureTypes));
-  Options.store(Opts, "BlockingSpawnFunctions", joinList(BlockingSpawners));
-}
+    : LeakCheck(Name, Context),
+      FutureTypes(readNameList("FutureTypes", catalog::futureTypes())),
+      BlockingSpawners(readNameList("BlockingSpawnFunctions",
+                                    catalog::blockingFutureSpawners())) {}
 
 void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
   const std::vector<StringRef> TypeNames = asRefs(FutureTypes);
@@ -60,7 +38,7 @@ void UnawaitedFutureCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("future-call");
   const SourceManager &SM = *Result.SourceManager;
   // Code written inside a macro's body is not the user's to change here.
-  if (SM.isMacroBodyExpansion(Call->getBeginLoc()))
+  if (isInMacroBody(Call->getBeginLoc(), SM))
     return;
   const ValueUse Use = classifyValueUse(*Call, *Result.Context);
   if (Use == ValueUse::Used)

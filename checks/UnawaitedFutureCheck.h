@@ -3,7 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 #define LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "LeakCheck.h"
 #include <string>
 #include <vector>
 
@@ -14,12 +14,11 @@ namespace clang::tidy::leak {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/leak-unawaited-future.md
-class UnawaitedFutureCheck : public ClangTidyCheck {
+class UnawaitedFutureCheck : public LeakCheck {
 public:
   UnawaitedFutureCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }

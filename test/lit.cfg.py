@@ -4,7 +4,8 @@
 # run in test/checks and test/integration:
 #   standalone (default)  the leak-tidy binary
 #   plugin                the stock clang-tidy-N with --load=LeakTidyModule.so
-# Tests that are about one artifact use its own substitution and run in both.
+# Tests in tool/ and examples/ name the artifact they run and only run in the
+# standalone pass.
 import os
 import shlex
 
@@ -22,6 +23,10 @@ config.name = "leak-tidy llvm-%s %s" % (config.llvm_major, mode)
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".c", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "README.md"]
+if mode == "plugin":
+    # These tests name the artifacts they run (plugin, leak-tidy, leak-clangd)
+    # and so run once, in the standalone pass.
+    config.excludes += ["tool", "examples"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.leaktidy_obj_root, "test", mode)
 

@@ -1,0 +1,67 @@
+//===-- LeakCheck.h - base class of the leak-* checks ----------*- C++ -*-===//
+//
+// What every leak-* check does the same way: list options read once with
+// their catalog defaults, validated with a configuration error per bad entry,
+// and written back by storeOptions so that --dump-config shows them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LEAKTIDY_LIB_LEAKCHECK_H
+#define LEAKTIDY_LIB_LEAKCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clang::tidy::leak {
+
+class LeakCheck : public ClangTidyCheck {
+public:
+  /// Writes back every list option read through this class. Checks with
+  /// scalar options override this, call it, then store their own.
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+protected:
+  LeakCheck(StringRef Name, ClangTidyContext *Context)
+      : ClangTidyCheck(Name, Context), CheckName(Name) {}
+
+  /// Reads the ';'-separated list option \p Option of qualified names
+  /// (e.g. '::std::future'); \p Defaults apply when it is not set. Entries
+  /// that are not qualified names are reported and dropped.
+  std::vector<std::string> readNameList(StringRef Option,
+                                        llvm::ArrayRef<llvm::StringRef> Defaults);
+
+  /// Reads a ';'-separated list option of unqualified identifiers
+  /// (e.g. member function names).
+  std::vector<std::string>
+  readIdentifierList(StringRef Option, llvm::ArrayRef<llvm::StringRef> Defaults);
+
+  /// Reads a ';'-separated list option of regular expressions (llvm::Regex
+  /// syntax); invalid expressions are reported and dropped.
+  std::vector<std::string> readRegexList(StringRef Option,
+                                         llvm::ArrayRef<llvm::StringRef> Defaults);
+
+  /// Reports a bad entry of a list option as a configuration error.
+  void reportBadEntry(StringRef Option, StringRef Entry, StringRef Expected);
+
+  /// True when \p Loc was written in the body of a macro definition: such code
+  /// is not the user's to change at the expansion site, so it is not reported.
+  static bool isInMacroBody(SourceLocation Loc, const SourceManager &SM) {
+    return Loc.isMacroID() && SM.isMacroBodyExpansion(Loc);
+  }
+
+private:
+  std::vector<std::string> readList(StringRef Option,
+                                    llvm::ArrayRef<llvm::StringRef> Defaults);
+
+  const std::string CheckName;
+  /// Every list option read, with its text, for storeOptions.
+  std::vector<std::pair<std::string, std::string>> ListOptions;
+};
+
+} // namespace clang::tidy::leak
+
+#endif // LEAKTIDY_LIB_LEAKCHECK_H
