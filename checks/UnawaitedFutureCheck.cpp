@@ -3,6 +3,7 @@
 #include "UnawaitedFutureCheck.h"
 #include "Catalog.h"
 #include "Context.h"
+#include "Matchers.h"
 #include "Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -10,12 +11,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::leak {
-
-namespace {
-
-AST_MATCHER(Expr, isPRValueExpr) { return Node.isPRValue(); }
-
-} // namespace
 
 UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
@@ -26,10 +21,9 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
 
 void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
   const std::vector<StringRef> TypeNames = asRefs(FutureTypes);
-  const auto FutureType = qualType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(recordDecl(hasAnyName(TypeNames))))));
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              isPRValueExpr(), hasType(FutureType))
+                              matchers::isPRValueExpr(),
+                              hasType(matchers::isRecordNamed(TypeNames)))
                          .bind("future-call"),
                      this);
 }

@@ -4,6 +4,8 @@
 // functions spawn work, which calls join it. Checks read these lists as the
 // defaults of their options, so every list can be replaced per project.
 //
+// One section per domain; each is implemented in lib/Catalog<Domain>.cpp.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef LEAKTIDY_LIB_CATALOG_H
@@ -13,6 +15,8 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::leak::catalog {
+
+//===--- Futures and tasks (CatalogFutures.cpp) ---------------------------===//
 
 /// Class templates whose objects are a handle to work that runs elsewhere and
 /// must be awaited (get/wait/then/co_await) to observe completion and errors.

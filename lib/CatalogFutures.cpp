@@ -1,4 +1,4 @@
-//===-- Catalog.cpp - what LeakTidy knows about libraries -----------------===//
+//===-- CatalogFutures.cpp - futures, tasks and spawn functions -----------===//
 
 #include "Catalog.h"
 
