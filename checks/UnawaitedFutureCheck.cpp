@@ -5,6 +5,7 @@
 #include "Context.h"
 #include "Matchers.h"
 #include "Options.h"
+#include "Uses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,63 +13,254 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::leak {
 
+namespace {
+
+bool isListedFunction(const FunctionDecl *Function,
+                      llvm::ArrayRef<std::string> QualifiedNames) {
+  if (!Function)
+    return false;
+  const std::string Name = Function->getQualifiedNameAsString();
+  return llvm::any_of(QualifiedNames, [&](const std::string &Listed) {
+    return StringRef(Listed).ltrim(':') == Name;
+  });
+}
+
+std::vector<std::string> toStrings(llvm::ArrayRef<llvm::StringRef> Items) {
+  return {Items.begin(), Items.end()};
+}
+
+} // namespace
+
 UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : LeakCheck(Name, Context),
       FutureTypes(readNameList("FutureTypes", catalog::futureTypes())),
+      LazyTaskTypes(readNameList("LazyTaskTypes", catalog::lazyTaskTypes())),
       BlockingSpawners(readNameList("BlockingSpawnFunctions",
-                                    catalog::blockingFutureSpawners())) {}
+                                    catalog::blockingFutureSpawners())),
+      JoinFunctions(
+          readIdentifierList("JoinFunctions", catalog::futureJoinMethods())),
+      DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")) {}
 
 void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
-  const std::vector<StringRef> TypeNames = asRefs(FutureTypes);
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              matchers::isPRValueExpr(),
-                              hasType(matchers::isRecordNamed(TypeNames)))
-                         .bind("future-call"),
+  std::vector<StringRef> TaskTypeNames = asRefs(FutureTypes);
+  llvm::append_range(TaskTypeNames, LazyTaskTypes);
+  const auto TaskType = matchers::isRecordNamed(TaskTypeNames);
+  const auto InUserCode = unless(isExpansionInSystemHeader());
+
+  // A future-like object produced by a call whose value may be thrown away.
+  Finder->addMatcher(
+      callExpr(InUserCode, matchers::isPRValueExpr(), hasType(TaskType))
+          .bind("task-call"),
+      this);
+
+  // A local variable that holds a future-like object.
+  Finder->addMatcher(varDecl(InUserCode, hasLocalStorage(),
+                             unless(parmVarDecl()), hasType(TaskType),
+                             hasInitializer(expr()))
+                         .bind("task-var"),
                      this);
+
+  // Futures added to a container that outlives the loop or callback adding
+  // them: a data member, a global or a static.
+  const auto TaskContainer = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
+          hasAnyTemplateArgument(refersToType(TaskType)))))));
+  const auto LongLivedContainer = expr(ignoringParenImpCasts(anyOf(
+      memberExpr(member(fieldDecl(hasType(TaskContainer)).bind("container"))),
+      declRefExpr(to(varDecl(hasGlobalStorage(), hasType(TaskContainer))
+                         .bind("container"))))));
+  const auto RepeatedContext = hasAncestor(stmt(anyOf(
+      forStmt(), whileStmt(), doStmt(), cxxForRangeStmt(), lambdaExpr())));
+  Finder->addMatcher(
+      cxxMemberCallExpr(InUserCode,
+                        callee(cxxMethodDecl(
+                            hasAnyName(catalog::containerGrowthMethods()))),
+                        on(LongLivedContainer), RepeatedContext)
+          .bind("growth"),
+      this);
 }
 
 void UnawaitedFutureCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("future-call");
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("task-call"))
+    checkDiscarded(*Call, Result);
+  else if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("task-var"))
+    checkLocal(*Var, Result);
+  else if (const auto *Growth =
+               Result.Nodes.getNodeAs<CXXMemberCallExpr>("growth"))
+    checkGrowth(*Growth, *Result.Nodes.getNodeAs<ValueDecl>("container"),
+                Result);
+}
+
+UnawaitedFutureCheck::Flavor
+UnawaitedFutureCheck::flavorOf(QualType Type,
+                               const FunctionDecl *Producer) const {
+  if (const CXXRecordDecl *Record = Type->getAsCXXRecordDecl()) {
+    const std::string Name = Record->getQualifiedNameAsString();
+    if (llvm::any_of(LazyTaskTypes, [&](const std::string &Listed) {
+          return StringRef(Listed).ltrim(':') == Name;
+        }))
+      return Flavor::Lazy;
+  }
+  return isListedFunction(Producer, BlockingSpawners) ? Flavor::Blocking
+                                                      : Flavor::Plain;
+}
+
+static std::string typeName(QualType Type, const ASTContext &Ctx) {
+  return Type.getCanonicalType().getUnqualifiedType().getAsString(
+      Ctx.getPrintingPolicy());
+}
+
+void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
+                                          const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   // Code written inside a macro's body is not the user's to change here.
-  if (isInMacroBody(Call->getBeginLoc(), SM))
+  if (isInMacroBody(Call.getBeginLoc(), SM))
     return;
-  const ValueUse Use = classifyValueUse(*Call, *Result.Context);
+  const ValueUse Use = classifyValueUse(Call, *Result.Context);
   if (Use == ValueUse::Used)
     return;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (DetachedTaskCheckEnabled &&
+      isListedFunction(Callee, toStrings(catalog::detachedTaskSpawners())))
+    return; // Reported by leak-detached-task as detached work.
 
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  const std::string Producer =
-      Callee ? Callee->getQualifiedNameAsString() : std::string("this call");
-  const bool Blocks =
-      Callee && llvm::any_of(BlockingSpawners, [&](const std::string &Name) {
-        return StringRef(Name).ltrim(':') == Producer;
-      });
-
-  const SourceLocation Loc = SM.getFileLoc(Call->getBeginLoc());
-  const std::string TypeName = Call->getType().getCanonicalType().getAsString(
-      Result.Context->getPrintingPolicy());
-  if (Blocks)
+  const SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());
+  const std::string Type = typeName(Call.getType(), *Result.Context);
+  const std::string Producer = describeCallee(Call);
+  switch (flavorOf(Call.getType(), Callee)) {
+  case Flavor::Lazy:
+    diag(Loc, "'%0' returned by '%1' is discarded: the coroutine never runs; "
+              "'co_await' it or start it with 'co_spawn'")
+        << Type << Producer << Call.getSourceRange();
+    break;
+  case Flavor::Blocking:
     diag(Loc, "'%0' returned by '%1' is discarded: the task is never awaited "
               "and cannot be cancelled; store the future and call 'get()' or "
               "'wait()' on it")
-        << TypeName << Producer << Call->getSourceRange();
-  else
-    diag(Loc, "'%0' returned by '%1' is discarded: its result and exceptions "
-              "are lost and the work cannot be awaited; store it and call "
-              "'get()' or 'wait()' on it")
-        << TypeName << Producer << Call->getSourceRange();
-
-  if (Blocks)
-    diag(SM.getFileLoc(Call->getEndLoc()),
+        << Type << Producer << Call.getSourceRange();
+    diag(SM.getFileLoc(Call.getEndLoc()),
          "the discarded future's destructor blocks here until the task has "
          "finished, so this call does not run asynchronously",
          DiagnosticIDs::Note);
+    break;
+  case Flavor::Plain:
+    diag(Loc, "'%0' returned by '%1' is discarded: its result and exceptions "
+              "are lost and the work cannot be awaited; store it and call "
+              "'get()' or 'wait()' on it")
+        << Type << Producer << Call.getSourceRange();
+    break;
+  }
   if (Use == ValueUse::DiscardedByCast)
     diag(Loc, "casting to 'void' does not detach the work; it only hides the "
               "result",
          DiagnosticIDs::Note);
+}
+
+void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
+                                      const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  if (Var.getLocation().isMacroID() || Var.getType()->isReferenceType())
+    return;
+  const Stmt *Body = enclosingBody(Var, *Result.Context);
+  if (!Body)
+    return;
+  // A default-constructed future holds no work.
+  if (const auto *Construct =
+          dyn_cast<CXXConstructExpr>(ignoreTemporaries(Var.getInit())))
+    if (Construct->getNumArgs() == 0)
+      return;
+
+  const std::vector<VarUse> Uses =
+      classifyUses(Var, *Body, *Result.Context, JoinFunctions,
+                   toStrings(catalog::futureInspectorMethods()));
+  const bool Unresolved = llvm::all_of(Uses, [](const VarUse &Use) {
+    return Use.Kind == UseKind::Inspected || Use.Kind == UseKind::Assigned;
+  });
+  if (!Unresolved)
+    return;
+
+  const CallExpr *Producer = producingCall(Var.getInit());
+  const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
+  const std::string Type = typeName(Var.getType(), *Result.Context);
+  switch (flavorOf(Var.getType(), Callee)) {
+  case Flavor::Lazy:
+    diag(Var.getLocation(), "'%0' stored in '%1' is never awaited: the "
+                            "coroutine never runs; 'co_await' it or start it "
+                            "with 'co_spawn'")
+        << Type << Var.getName();
+    break;
+  case Flavor::Blocking:
+    diag(Var.getLocation(),
+         "'%0' returned by '%1' is stored in '%2' but never awaited: the "
+         "task's result and exceptions are lost; call 'get()' or 'wait()' on "
+         "it")
+        << Type << describeCallee(*Producer) << Var.getName();
+    if (const auto *Scope = dyn_cast<CompoundStmt>(Body))
+      diag(SM.getFileLoc(Scope->getRBracLoc()),
+           "'%0' is destroyed here, blocking until the task has finished",
+           DiagnosticIDs::Note)
+          << Var.getName();
+    break;
+  case Flavor::Plain:
+    diag(Var.getLocation(),
+         "'%0' stored in '%1' is never awaited: its result and exceptions are "
+         "lost and nothing waits for the work; call 'get()' or 'wait()' on it "
+         "or return it to the caller")
+        << Type << Var.getName();
+    break;
+  }
+}
+
+bool UnawaitedFutureCheck::isDrained(const ValueDecl &Container,
+                                     ASTContext &Ctx) {
+  auto [It, Inserted] = DrainedContainers.try_emplace(&Container, false);
+  if (!Inserted)
+    return It->second;
+  // Any use of the container other than adding elements or asking for its
+  // size counts as draining it: iterating it, erasing, clearing, swapping,
+  // passing it on. Only a container that is never read is reported.
+  const auto Reference = expr(anyOf(
+      memberExpr(member(equalsNode(&Container))),
+      declRefExpr(to(valueDecl(equalsNode(&Container))))));
+  const auto Harmless = cxxMemberCallExpr(
+      callee(cxxMethodDecl(
+          anyOf(hasAnyName(catalog::containerGrowthMethods()),
+                hasAnyName(catalog::containerObserverMethods())))),
+      on(ignoringParenImpCasts(Reference)));
+  const auto AllReferences =
+      matchers::findAllInTranslationUnit(Reference.bind("ref"), Ctx);
+  const auto HarmlessCalls =
+      matchers::findAllInTranslationUnit(Harmless.bind("call"), Ctx);
+  llvm::SmallPtrSet<const Expr *, 8> HarmlessObjects;
+  for (const BoundNodes &Nodes : HarmlessCalls)
+    HarmlessObjects.insert(Nodes.getNodeAs<CXXMemberCallExpr>("call")
+                               ->getImplicitObjectArgument()
+                               ->IgnoreParenImpCasts());
+  const bool Drained = llvm::any_of(AllReferences, [&](const BoundNodes &Nodes) {
+    return !HarmlessObjects.contains(Nodes.getNodeAs<Expr>("ref"));
+  });
+  DrainedContainers[&Container] = Drained;
+  return Drained;
+}
+
+void UnawaitedFutureCheck::checkGrowth(const CXXMemberCallExpr &Call,
+                                       const ValueDecl &Container,
+                                       const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  if (isInMacroBody(Call.getBeginLoc(), SM) ||
+      isDrained(Container, *Result.Context))
+    return;
+  diag(SM.getFileLoc(Call.getExprLoc()),
+       "futures added to '%0' are never awaited or removed: the container "
+       "grows with every call and keeps each task's state and result alive; "
+       "wait for finished futures and erase them, or bound the container")
+      << Container.getName() << Call.getSourceRange();
+  diag(Container.getLocation(),
+       "'%0' is declared here; nothing in this file waits on, erases or "
+       "clears its elements",
+       DiagnosticIDs::Note)
+      << Container.getName();
 }
 
 } // namespace clang::tidy::leak

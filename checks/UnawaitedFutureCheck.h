@@ -4,12 +4,13 @@
 #define LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 
 #include "LeakCheck.h"
+#include "llvm/ADT/DenseMap.h"
 #include <string>
 #include <vector>
 
 namespace clang::tidy::leak {
 
-/// Finds futures and tasks that are discarded instead of being awaited,
+/// Finds futures and tasks that are discarded, or stored and never awaited,
 /// joined or chained.
 ///
 /// For the user-facing documentation see:
@@ -27,8 +28,25 @@ public:
   }
 
 private:
+  enum class Flavor { Blocking, Lazy, Plain };
+
+  void checkDiscarded(const CallExpr &Call,
+                      const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkLocal(const VarDecl &Var,
+                  const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkGrowth(const CXXMemberCallExpr &Call, const ValueDecl &Container,
+                   const ast_matchers::MatchFinder::MatchResult &Result);
+  Flavor flavorOf(QualType Type, const FunctionDecl *Producer) const;
+  bool isDrained(const ValueDecl &Container, ASTContext &Ctx);
+
   const std::vector<std::string> FutureTypes;
+  const std::vector<std::string> LazyTaskTypes;
   const std::vector<std::string> BlockingSpawners;
+  const std::vector<std::string> JoinFunctions;
+  /// Dropped tasks from these spawners belong to leak-detached-task when it
+  /// runs too: one finding per site.
+  const bool DetachedTaskCheckEnabled;
+  llvm::DenseMap<const ValueDecl *, bool> DrainedContainers;
 };
 
 } // namespace clang::tidy::leak

@@ -26,8 +26,25 @@ llvm::ArrayRef<llvm::StringRef> futureTypes();
 /// destructor blocks until that work finishes (std::async semantics).
 llvm::ArrayRef<llvm::StringRef> blockingFutureSpawners();
 
+/// Class templates of lazily started coroutine tasks: the work only starts
+/// when the task is awaited or spawned, so a dropped task never runs.
+llvm::ArrayRef<llvm::StringRef> lazyTaskTypes();
+
+/// Functions that start a task that runs on its own (no blocking destructor);
+/// a dropped result means detached work (reported by leak-detached-task).
+llvm::ArrayRef<llvm::StringRef> detachedTaskSpawners();
+
 /// Member functions of a future that wait for, consume or chain its result.
 llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
+
+/// Member functions of a future that only look at its state.
+llvm::ArrayRef<llvm::StringRef> futureInspectorMethods();
+
+/// Member functions that add an element to a standard-like container.
+llvm::ArrayRef<llvm::StringRef> containerGrowthMethods();
+
+/// Member functions of a container that neither add nor remove elements.
+llvm::ArrayRef<llvm::StringRef> containerObserverMethods();
 
 } // namespace clang::tidy::leak::catalog
 

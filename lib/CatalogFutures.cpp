@@ -27,9 +27,47 @@ llvm::ArrayRef<llvm::StringRef> blockingFutureSpawners() {
   return Functions;
 }
 
+llvm::ArrayRef<llvm::StringRef> lazyTaskTypes() {
+  static constexpr llvm::StringRef Types[] = {
+      "::asio::awaitable",
+      "::boost::asio::awaitable",
+  };
+  return Types;
+}
+
+llvm::ArrayRef<llvm::StringRef> detachedTaskSpawners() {
+  static constexpr llvm::StringRef Functions[] = {
+      "::pplx::create_task",
+      "::Concurrency::create_task",
+  };
+  return Functions;
+}
+
 llvm::ArrayRef<llvm::StringRef> futureJoinMethods() {
   static constexpr llvm::StringRef Methods[] = {
-      "get", "wait", "wait_for", "wait_until", "then", "share", "is_done",
+      "get", "wait", "wait_for", "wait_until", "timed_wait", "then",
+  };
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> futureInspectorMethods() {
+  static constexpr llvm::StringRef Methods[] = {
+      "valid", "is_ready", "is_done", "has_value", "has_exception",
+  };
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> containerGrowthMethods() {
+  static constexpr llvm::StringRef Methods[] = {
+      "push_back", "emplace_back", "push_front", "emplace_front", "push",
+      "emplace",   "insert",       "emplace_hint", "try_emplace",
+  };
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> containerObserverMethods() {
+  static constexpr llvm::StringRef Methods[] = {
+      "size", "empty", "capacity", "reserve", "max_size",
   };
   return Methods;
 }

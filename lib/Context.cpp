@@ -23,6 +23,34 @@ const Expr *ignoreTemporaries(const Expr *E) {
   return E;
 }
 
+std::string describeCallee(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return "this call";
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee))
+    return Method->getParent()->getQualifiedNameAsString() + "::" +
+           Method->getName().str();
+  return Callee->getQualifiedNameAsString();
+}
+
+const CallExpr *producingCall(const Expr *E) {
+  while (E) {
+    E = ignoreTemporaries(E);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() != 1)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    return dyn_cast<CallExpr>(E);
+  }
+  return nullptr;
+}
+
 static const Stmt *singleParent(const DynTypedNode &Node, ASTContext &Ctx) {
   DynTypedNodeList Parents = Ctx.getParents(Node);
   if (Parents.size() != 1)

@@ -10,6 +10,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include <string>
 
 namespace clang::tidy::leak {
 
@@ -22,6 +23,15 @@ enum class ValueUse {
 /// Classifies how the value of \p E is used by its enclosing code, looking
 /// through parentheses, implicit conversions, temporaries and comma operators.
 ValueUse classifyValueUse(const Expr &E, ASTContext &Ctx);
+
+/// A short name for what \p Call calls, for diagnostics: 'std::async',
+/// 'std::promise::get_future' (the class of a member without its template
+/// arguments), or 'this call' when there is no named callee.
+std::string describeCallee(const CallExpr &Call);
+
+/// The call that produced the value of \p E, looking through temporaries,
+/// conversions and copy/move constructions; null if \p E is not a call.
+const CallExpr *producingCall(const Expr *E);
 
 /// Returns the expression below \p E with parentheses, implicit casts,
 /// temporaries materialization and cleanups stripped.

@@ -46,7 +46,7 @@ void discardedFromUserFunction() {
 void discardedGetFuture() {
   std::promise<int> Promise;
   Promise.get_future();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future<int>' returned by 'std::promise<int>::get_future' is discarded
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future<int>' returned by 'std::promise::get_future' is discarded
   Promise.set_value(1);
 }
 
