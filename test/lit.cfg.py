@@ -4,8 +4,8 @@
 # run in test/checks and test/integration:
 #   standalone (default)  the leak-tidy binary
 #   plugin                the stock clang-tidy-N with --load=LeakTidyModule.so
-# Tests in tool/ and examples/ name the artifact they run and only run in the
-# standalone pass.
+# Tests in tool/, examples/ and bench/ name the artifact they run and only run
+# in the standalone pass.
 import os
 import shlex
 
@@ -26,7 +26,7 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "README.md"]
 if mode == "plugin":
     # These tests name the artifacts they run (plugin, leak-tidy, leak-clangd)
     # and so run once, in the standalone pass.
-    config.excludes += ["tool", "examples"]
+    config.excludes += ["tool", "examples", "bench"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.leaktidy_obj_root, "test", mode)
 
@@ -71,6 +71,9 @@ config.substitutions += [
 
 config.available_features.add("mode-" + mode)
 config.available_features.add("llvm-" + config.llvm_major)
+if not config.leaktidy_sanitized:
+    # A sanitized plugin cannot be loaded into the stock clang-tidy.
+    config.available_features.add("plugin")
 if config.leaktidy_has_clangd:
     config.available_features.add("leak-clangd")
 
@@ -90,6 +93,7 @@ LIBRARY_HEADERS = {
     "sqlite3": "/usr/include/sqlite3.h",
     "curl": "/usr/include/x86_64-linux-gnu/curl/curl.h",
 }
+LIBRARY_HEADERS["robustness-corpus"] = "/usr/share/doc/libasio-dev/examples"
 for feature, header in LIBRARY_HEADERS.items():
     if os.path.exists(header):
         config.available_features.add(feature)

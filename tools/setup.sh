@@ -20,7 +20,9 @@ BASE_PACKAGES=(cmake ninja-build g++ make python3 git)
 # Real library headers the example service and the tests compile against.
 LIBRARY_PACKAGES=(libasio-dev libboost-dev libpqxx-dev libpq-dev libgrpc++-dev libprotobuf-dev
                   libcpprest-dev libcpp-httplib-dev libhiredis-dev libsqlite3-dev
-                  libcurl4-openssl-dev)
+                  libcurl4-openssl-dev
+                  # Example programs nobody here wrote: the robustness corpus.
+                  libasio-doc libboost1.74-doc libpqxx-doc libwebsocketpp-doc libwebsocketpp-dev)
 
 llvm_packages() {
   local major="$1"
