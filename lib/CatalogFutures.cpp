@@ -34,4 +34,12 @@ llvm::ArrayRef<llvm::StringRef> futureJoinMethods() {
   return Methods;
 }
 
+llvm::ArrayRef<llvm::StringRef> detachedTaskSpawners() {
+  static constexpr llvm::StringRef Functions[] = {
+      "::pplx::create_task",
+      "::Concurrency::create_task",
+  };
+  return Functions;
+}
+
 } // namespace clang::tidy::leak::catalog
