@@ -284,13 +284,19 @@ void DetachedTaskCheck::checkDetach(const CXXMemberCallExpr &Detach,
   const bool HasStoppableThread = LangOpts.CPlusPlus20 &&
                                   fixits::isDeclared(Rewrite.ToThread, Ctx) &&
                                   fixits::isDeclared(Rewrite.StopToken, Ctx);
+  // The advice: a flag and join (before C++20), a stoppable thread, or,
+  // for a thread that is stoppable already, not detaching it.
+  const int Advice =
+      !HasStoppableThread ? 0
+      : isClassNamed(Object->getType(), {Rewrite.ToThread}, Ctx) ? 2
+                                                                  : 1;
   const SourceLocation Loc = SM.getFileLoc(Detach.getExprLoc());
   if (!Loop) {
     if (StrictMode)
       diag(Loc, "detached thread cannot be stopped or joined: it may outlive "
                 "the request and the objects it uses; keep the thread object "
-                "and join it%select{|, or run the work on a '%1'}0")
-          << HasStoppableThread << Rewrite.ToThread;
+                "and join it%select{|, or run the work on a '%1'|}0")
+          << Advice << Rewrite.ToThread;
     return;
   }
 
@@ -396,8 +402,9 @@ void DetachedTaskCheck::checkDetach(const CXXMemberCallExpr &Detach,
                   "join it, so it outlives the request and the objects it "
                   "uses; %select{keep the thread, end the loop with a flag set "
                   "on shutdown and join it|run it on a '%1' and end the loop "
-                  "when its '%2' asks to stop}0")
-        << HasStoppableThread << Rewrite.ToThread << Rewrite.StopToken;
+                  "when its '%2' asks to stop|keep the '%1' instead of "
+                  "detaching it and end the loop when its '%2' asks to stop}0")
+        << Advice << Rewrite.ToThread << Rewrite.StopToken;
     for (const FixItHint &Fix : Fixes)
       Warning << Fix;
   }

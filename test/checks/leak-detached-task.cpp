@@ -50,6 +50,10 @@ void temporaryThreads() {
 
   std::thread{[] { while (true) poll(1); }}.detach();
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: detached thread runs an endless loop
+
+  // A detached std::jthread is never asked to stop either.
+  std::jthread([] { while (true) poll(1); }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: detached thread runs an endless loop: nothing can stop or join it, so it outlives the request and the objects it uses; keep the 'std::jthread' instead of detaching it and end the loop when its 'std::stop_token' asks to stop [leak-detached-task]
 }
 
 void namedThreads() {
