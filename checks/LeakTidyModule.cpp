@@ -1,6 +1,7 @@
 //===-- LeakTidyModule.cpp - the leak module for clang-tidy ---------------===//
 
 #include "Compat.h"
+#include "DetachedTaskCheck.h"
 #include "UnawaitedFutureCheck.h"
 
 namespace clang::tidy {
@@ -10,6 +11,7 @@ namespace leak {
 class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DetachedTaskCheck>("leak-detached-task");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
   }
 };

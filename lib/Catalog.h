@@ -46,6 +46,68 @@ llvm::ArrayRef<llvm::StringRef> containerGrowthMethods();
 /// Member functions of a container that neither add nor remove elements.
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods();
 
+//===--- Detached work (CatalogDetached.cpp) ------------------------------===//
+
+/// Thread classes whose objects can be detached from the running thread.
+llvm::ArrayRef<llvm::StringRef> threadTypes();
+
+/// Member functions of a thread object that give up its thread.
+llvm::ArrayRef<llvm::StringRef> threadDetachMethods();
+
+/// Member functions of a thread object that wait for or stop its thread.
+llvm::ArrayRef<llvm::StringRef> threadJoinMethods();
+
+/// Functions and member functions that hand work (a coroutine, a task body or
+/// a completion handler) to an executor, a timer or a thread pool.
+llvm::ArrayRef<llvm::StringRef> workSchedulers();
+
+/// Completion token types that throw away the only way to observe, wait for
+/// or cancel the work they complete.
+llvm::ArrayRef<llvm::StringRef> detachedCompletionTokens();
+
+/// Launch policy enumerators that make an async call start a new thread.
+llvm::ArrayRef<llvm::StringRef> asyncLaunchPolicies();
+
+/// Cancellation token types accepted by task spawners.
+llvm::ArrayRef<llvm::StringRef> cancellationTokenTypes();
+
+/// Static functions returning a cancellation token that is never cancelled.
+llvm::ArrayRef<llvm::StringRef> emptyCancellationTokens();
+
+/// Types through which a thread is asked to stop.
+llvm::ArrayRef<llvm::StringRef> stopTokenTypes();
+
+/// Condition variable types; their waits with a predicate end a wait loop.
+llvm::ArrayRef<llvm::StringRef> conditionVariableTypes();
+
+/// Member functions of a condition variable that wait.
+llvm::ArrayRef<llvm::StringRef> conditionWaitMethods();
+
+/// Cancellation signal types (a signal emits, its slot receives).
+llvm::ArrayRef<llvm::StringRef> cancellationSignalTypes();
+
+/// Functions that bind a cancellation slot to a completion token.
+llvm::ArrayRef<llvm::StringRef> cancellationSlotBinders();
+
+/// The names the cancellation advice writes around a cancellation signal: the
+/// member function giving its slot, and the call that cancels.
+struct CancellationSignalUse {
+  llvm::StringRef SlotMethod;
+  llvm::StringRef EmitCall; ///< '%ns' stands for the signal's namespace.
+};
+const CancellationSignalUse &cancellationSignalUse();
+
+/// The rewrite of a detached endless thread into a stoppable one: the thread
+/// type it replaces, the stoppable thread type, its stop token type and the
+/// token's member function that says a stop was requested.
+struct StoppableThreadRewrite {
+  llvm::StringRef FromThread;
+  llvm::StringRef ToThread;
+  llvm::StringRef StopToken;
+  llvm::StringRef StopRequested;
+};
+const StoppableThreadRewrite &stoppableThreadRewrite();
+
 } // namespace clang::tidy::leak::catalog
 
 #endif // LEAKTIDY_LIB_CATALOG_H

@@ -9,6 +9,7 @@
 #ifndef LEAKTIDY_LIB_FIXITS_H
 #define LEAKTIDY_LIB_FIXITS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/LangOptions.h"
@@ -37,6 +38,17 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
 /// Replaces the token range \p Range with \p Text, when it is editable.
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,
                                       const SourceManager &SM);
+
+/// Removes the statement \p S with its terminating ';' (and its line, when
+/// nothing else is written on it). The caller makes sure that the enclosing
+/// code stays valid without it (e.g. \p S is an element of a block).
+std::optional<FixItHint> removeStatement(const Stmt &S, const SourceManager &SM,
+                                         const LangOptions &LangOpts);
+
+/// True when \p QualifiedName ('std::jthread', '::asio::detached_t') names a
+/// declaration visible in this translation unit, so that a fix-it may write
+/// it.
+bool isDeclared(llvm::StringRef QualifiedName, ASTContext &Ctx);
 
 } // namespace clang::tidy::leak::fixits
 

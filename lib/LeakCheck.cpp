@@ -28,6 +28,20 @@ void LeakCheck::reportBadEntry(StringRef Option, StringRef Entry,
       << Entry << CheckName << Option << Expected;
 }
 
+bool LeakCheck::readBool(StringRef Option, bool Default) {
+  const llvm::StringRef Value =
+      Options.get(Option, Default ? "true" : "false").trim();
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  configurationDiag("invalid value '%0' for option '%1.%2': expected 'true' "
+                    "or 'false'; using '%3'",
+                    DiagnosticIDs::Error)
+      << Value << CheckName << Option << (Default ? "true" : "false");
+  return Default;
+}
+
 std::vector<std::string>
 LeakCheck::readNameList(StringRef Option,
                         llvm::ArrayRef<llvm::StringRef> Defaults) {

@@ -44,6 +44,13 @@ protected:
   std::vector<std::string> readRegexList(StringRef Option,
                                          llvm::ArrayRef<llvm::StringRef> Defaults);
 
+  /// Reads the boolean option \p Option ('true'/'false', '1'/'0', any case);
+  /// \p Default applies when it is not set or its value is invalid (which is
+  /// reported as a configuration error). The check stores it itself. (The
+  /// library's own bool specialization of OptionsView::get cannot be linked
+  /// from every compiler, hence this parser.)
+  bool readBool(StringRef Option, bool Default);
+
   /// Reports a bad entry of a list option as a configuration error.
   void reportBadEntry(StringRef Option, StringRef Entry, StringRef Expected);
 

@@ -1,0 +1,11 @@
+#include <thread>
+
+void flush();
+
+void start() {
+  std::thread([] {
+    while (true)
+      flush();
+    // Nothing stops this loop.
+  }).detach();
+}
