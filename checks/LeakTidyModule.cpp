@@ -2,6 +2,7 @@
 
 #include "Compat.h"
 #include "UnawaitedFutureCheck.h"
+#include "UnboundedPaginationCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -11,6 +12,8 @@ class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
+    Factories.registerCheck<UnboundedPaginationCheck>(
+        "leak-unbounded-pagination");
   }
 };
 

@@ -619,8 +619,13 @@ void LoopFacts::onCall(const CallExpr *Call, const Where &W) {
     if (isListed(Name, catalog::containerGrowMethods()))
       addAccumulation(Object, Call, W);
     else if (isListed(Name, catalog::containerShrinkMethods())) {
+      // 'Items.clear()', and both sides of 'std::vector<T>().swap(Items)'.
       if (const ValueDecl *D = rootDecl(Object))
         Emptied.insert(D);
+      for (const Expr *Arg : Call->arguments())
+        if (isContainerClass(classOf(strip(Arg)->getType())))
+          if (const ValueDecl *D = rootDecl(Arg))
+            Emptied.insert(D);
     } else if (isSetterLike(Method) && Call->getNumArgs() > 0) {
       for (const Expr *Arg : Call->arguments())
         Writes.push_back({Call, Object, Arg, true, Method, W.InLambda});
