@@ -351,6 +351,7 @@ private:
     return originsOf(E).contains(Call);
   }
   const Expr *memberReadBase(const Expr *E, unsigned Depth = 0) const;
+  const Expr *tokenRead(const Expr *Value) const;
   DeclSet taintedBy(const ValueDecl *State) const;
   bool feeds(const DeclSet &Tainted, const CallExpr *Call) const;
   bool isPageRequest(const CallExpr *Call, const ValueDecl *State) const;
@@ -785,6 +786,22 @@ const Expr *LoopFacts::memberReadBase(const Expr *E, unsigned Depth) const {
   return nullptr;
 }
 
+/// Where the value written as the token was read: for 'Req.SetToken(Token)'
+/// after 'Token = Resp.GetNextToken()', the getter call.
+const Expr *LoopFacts::tokenRead(const Expr *Value) const {
+  const ValueDecl *Var = namedDecl(Value);
+  if (!Var)
+    return Value;
+  for (const auto &[D, Init] : LocalInits)
+    if (D == Var && isa<CXXMemberCallExpr>(strip(Init)))
+      return Init;
+  for (const WriteFact &Write : Writes)
+    if (Write.Plain && !Write.Setter && Write.Value &&
+        namedDecl(Write.Target) == Var && isa<CXXMemberCallExpr>(strip(Write.Value)))
+      return Write.Value;
+  return Value;
+}
+
 /// Everything the value of \p State reaches in the loop: locals computed
 /// from it, request objects it is set into, variables assigned from it.
 DeclSet LoopFacts::taintedBy(const ValueDecl *State) const {
@@ -1032,7 +1049,7 @@ std::optional<PageLink> LoopFacts::findLink() const {
       Link.Request = Request;
       Link.FeedBack = Write.Site;
       Link.State = State;
-      Link.TokenName = tokenNameOf(Write.Value, State);
+      Link.TokenName = tokenNameOf(tokenRead(Write.Value), State);
       const bool SqlOrNumber = isSqlRequest(Request) || Advance ||
                                (!ObjectWrite && isArithmetic(Write.Value));
       Link.Kind = SqlOrNumber ? PageLinkKind::Position : PageLinkKind::Token;
@@ -1164,9 +1181,12 @@ const Stmt *LoopFacts::onlyTokenExit(const PageLink &Link) const {
 
   // Every way out must test only the response or the token.
   auto OnlyAboutThePage = [&](const Expr *Guard) {
-    for (const ValueDecl *D : referencedDecls(Guard))
-      if (!TokenRelated.contains(D))
+    for (const ValueDecl *D : referencedDecls(Guard)) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      if (!TokenRelated.contains(D) &&
+          !(Var && Var->isUsableInConstantExpressions(Ctx)))
         return false;
+    }
     bool Ok = true;
     auto Check = [&](const Stmt *Node) {
       const auto *Call = dyn_cast<CallExpr>(Node);

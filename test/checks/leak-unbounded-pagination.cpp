@@ -56,7 +56,7 @@ std::vector<Item> queryWhileTrue(const DynamoDBClient &Client, const Aws::String
   Req.SetKeyConditionExpression("customer = :c");
   Req.SetLimit(200);
   while (true) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pagination loop ends only when the response carries no next token: a server that repeats 'Key' keeps it running forever
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pagination loop ends only when the response carries no next token: a server that repeats 'GetLastEvaluatedKey()' keeps it running forever
     auto Outcome = Client.Query(Req);
     if (!Outcome.IsSuccess())
       break;
@@ -89,7 +89,7 @@ private:
 void OrderArchive::loadAll(std::vector<Item> &Out) {
   QueryRequest Req;
   for (;;) {
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pagination loop ends only when the response carries no next token: a server that repeats 'LastKey'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: pagination loop ends only when the response carries no next token: a server that repeats 'GetLastEvaluatedKey()'
     if (!LastKey.empty())
       Req.SetExclusiveStartKey(LastKey);
     auto Outcome = Client.Query(Req);
