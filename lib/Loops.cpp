@@ -169,7 +169,8 @@ const ValueDecl *namedDecl(const Expr *E) {
 }
 
 /// The variable, binding or member at the root of \p E: 'req' for
-/// 'req.items', 'out' for '*out' or 'out->items'.
+/// 'req.items', 'out' for '*out' or 'out->items', 'msg' for
+/// '*msg.mutable_token()'.
 const ValueDecl *rootDecl(const Expr *E) {
   for (unsigned Steps = 0; E && Steps < MaxDepth; ++Steps) {
     E = strip(E);
@@ -188,6 +189,16 @@ const ValueDecl *rootDecl(const Expr *E) {
           Op->getNumArgs() != 1)
         return nullptr;
       E = Op->getArg(0);
+    } else if (const auto *Accessor = dyn_cast<CXXMemberCallExpr>(E)) {
+      // A part of the object returned by reference or pointer.
+      const QualType Type = Accessor->getType();
+      const bool ReturnsPart =
+          Accessor->getNumArgs() == 0 && !Type.isNull() &&
+          ((Accessor->isLValue() && !Type.isConstQualified()) ||
+           (Type->isPointerType() && !Type->getPointeeType().isConstQualified()));
+      if (!ReturnsPart)
+        return nullptr;
+      E = Accessor->getImplicitObjectArgument();
     } else {
       return nullptr;
     }
