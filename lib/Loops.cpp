@@ -1061,8 +1061,8 @@ std::optional<PageLink> LoopFacts::findLink() const {
       Link.FeedBack = Write.Site;
       Link.State = State;
       Link.TokenName = tokenNameOf(tokenRead(Write.Value), State);
-      const bool SqlOrNumber = isSqlRequest(Request) || Advance ||
-                               (!ObjectWrite && isArithmetic(Write.Value));
+      const bool SqlOrNumber =
+          isSqlRequest(Request) || Advance || isArithmetic(Write.Value);
       Link.Kind = SqlOrNumber ? PageLinkKind::Position : PageLinkKind::Token;
       // Prefer a link through a well-known request function over one through
       // a helper that builds it (a URL, a statement).
