@@ -18,38 +18,6 @@ constexpr std::int64_t DefaultMaxItems = 10000;
 constexpr std::int64_t DefaultPageSize = 100;
 constexpr llvm::StringLiteral CapConstantName = "kMaxItems";
 
-/// Lines to insert before statements, grouped per statement so that several
-/// lines at one place become one edit.
-class LineInsertions {
-public:
-  void add(const Stmt *At, std::string Line) {
-    for (auto &[Where, Lines] : Groups)
-      if (Where == At) {
-        if (!llvm::is_contained(Lines, Line))
-          Lines.push_back(std::move(Line));
-        return;
-      }
-    Groups.push_back({At, {std::move(Line)}});
-  }
-
-  /// The edits, or std::nullopt when one of them cannot be made.
-  std::optional<std::vector<FixItHint>> build(const SourceManager &SM) const {
-    std::vector<FixItHint> Hints;
-    for (const auto &[At, Lines] : Groups) {
-      std::optional<FixItHint> Hint = fixits::insertLinesBefore(*At, Lines, SM);
-      if (!Hint)
-        return std::nullopt;
-      Hints.push_back(std::move(*Hint));
-    }
-    return Hints;
-  }
-
-  bool empty() const { return Groups.empty(); }
-
-private:
-  std::vector<std::pair<const Stmt *, std::vector<std::string>>> Groups;
-};
-
 const Stmt *loopBody(const Stmt &Loop) {
   if (const auto *While = dyn_cast<WhileStmt>(&Loop))
     return While->getBody();
@@ -74,6 +42,16 @@ std::optional<std::string> sizeCallOn(const loops::Accumulation &A,
   if (!isa<DeclRefExpr, MemberExpr, ParenExpr>(A.ContainerExpr))
     Text = "(" + *Text + ")";
   return *Text + (A.ThroughPointer ? "->" : ".") + "size()";
+}
+
+/// True when 'std::size_t' is declared, so that the cap constant can use it.
+bool declaresStdSizeT(ASTContext &Ctx) {
+  const TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+  for (const NamedDecl *Std : TU->lookup(&Ctx.Idents.get("std")))
+    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Std))
+      if (!Namespace->lookup(&Ctx.Idents.get("size_t")).empty())
+        return true;
+  return false;
 }
 
 bool isIntegerConstant(const VarDecl &Var) {
@@ -172,64 +150,79 @@ void UnboundedPaginationCheck::check(const MatchFinder::MatchResult &Result) {
     reportRepeatedToken(*Analysis, *Result.Context);
 }
 
-std::vector<FixItHint>
-UnboundedPaginationCheck::capFixes(const loops::PaginationLoop &Loop,
-                                   ASTContext &Ctx) {
+bool UnboundedPaginationCheck::addCaps(const loops::PaginationLoop &Loop,
+                                       ASTContext &Ctx, fixits::LineInsertions &Edits,
+                                       const Stmt *&BlockToMark) const {
   const SourceManager &SM = Ctx.getSourceManager();
-  const LangOptions &LangOpts = Ctx.getLangOpts();
-  LineInsertions Caps;
-  std::string Constant = CapConstantName.str();
-  const Stmt *BlockToMark = nullptr;
-
+  const std::string Constant = CapConstantName.str();
   // The bound: a constant the user already has, or a new one before the loop
   // (or, when this block already received one, at the top of the body).
   const VarDecl *Existing =
       fixits::findVisibleVariable(CapConstantName, *Loop.Loop, Ctx);
   if (Existing && !isIntegerConstant(*Existing))
-    return {};
+    return false;
   if (!Existing) {
+    if (!declaresStdSizeT(Ctx))
+      return false;
     const std::string Declaration = "constexpr std::size_t " + Constant + " = " +
                                     std::to_string(MaxItems) + ";";
     const CompoundStmt *Block = fixits::enclosingBlock(*Loop.Loop, Ctx);
     const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(*Loop.Loop));
     if (Block && !BlocksWithCapConstant.contains(Block)) {
-      Caps.add(Loop.Loop, Declaration);
+      Edits.add(Loop.Loop, Declaration);
       BlockToMark = Block;
     } else if (Body && !Body->body_empty()) {
-      Caps.add(Body->body_front(), Declaration);
+      Edits.add(Body->body_front(), Declaration);
     } else {
-      return {};
+      return false;
     }
   }
   for (const loops::Accumulation &A : Loop.Accumulations) {
-    std::optional<std::string> Size = sizeCallOn(A, SM, LangOpts);
+    std::optional<std::string> Size = sizeCallOn(A, SM, Ctx.getLangOpts());
     if (!A.CapPoint || !Size)
-      return {};
-    Caps.add(A.CapPoint, "if (" + *Size + " >= " + Constant + ") break;");
+      return false;
+    Edits.add(A.CapPoint, "if (" + *Size + " >= " + Constant + ") break;");
   }
+  return true;
+}
 
-  // The page size, before the loop or before the request in the loop.
-  const loops::PageSize &PageSizeInfo = Loop.Size;
-  if (PageSizeInfo.State == loops::PageSizeState::NotSet && PageSizeInfo.Setter &&
-      PageSizeInfo.RequestVar) {
-    const QualType Type = PageSizeInfo.RequestVar->getType();
-    const bool Pointer = Type->isPointerType();
-    const QualType Object = Pointer ? Type->getPointeeType() : Type.getNonReferenceType();
-    const Stmt *At = PageSizeInfo.RequestVarOutsideLoop
-                         ? (fixits::enclosingBlock(*Loop.Loop, Ctx) ? Loop.Loop : nullptr)
-                         : PageSizeInfo.SetterPoint;
-    if (At && !Object.isConstQualified())
-      Caps.add(At, PageSizeInfo.RequestVar->getName().str() + (Pointer ? "->" : ".") +
-                       PageSizeInfo.Setter->getName().str() + "(" +
-                       std::to_string(PageSize) + ");");
+void UnboundedPaginationCheck::addPageSize(const loops::PaginationLoop &Loop,
+                                           ASTContext &Ctx,
+                                           fixits::LineInsertions &Edits) const {
+  // Before the loop, or before the request when it is built in the loop.
+  const loops::PageSize &Size = Loop.Size;
+  if (Size.State != loops::PageSizeState::NotSet || !Size.Setter || !Size.RequestVar)
+    return;
+  const QualType Type = Size.RequestVar->getType();
+  const bool Pointer = Type->isPointerType();
+  const QualType Object = Pointer ? Type->getPointeeType() : Type.getNonReferenceType();
+  const Stmt *At = Size.RequestVarOutsideLoop
+                       ? (fixits::enclosingBlock(*Loop.Loop, Ctx) ? Loop.Loop : nullptr)
+                       : Size.SetterPoint;
+  if (At && !Object.isConstQualified())
+    Edits.add(At, Size.RequestVar->getName().str() + (Pointer ? "->" : ".") +
+                      Size.Setter->getName().str() + "(" + std::to_string(PageSize) +
+                      ");");
+}
+
+std::vector<FixItHint>
+UnboundedPaginationCheck::fixes(const loops::PaginationLoop &Loop, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  // The caps go all together or not at all: one missing cap leaves the
+  // container growing. The page size stands on its own.
+  fixits::LineInsertions Edits;
+  const Stmt *BlockToMark = nullptr;
+  if (addCaps(Loop, Ctx, Edits, BlockToMark)) {
+    addPageSize(Loop, Ctx, Edits);
+    if (std::optional<std::vector<FixItHint>> Hints = Edits.build(SM)) {
+      if (BlockToMark)
+        BlocksWithCapConstant.insert(BlockToMark);
+      return *Hints;
+    }
   }
-
-  std::optional<std::vector<FixItHint>> Hints = Caps.build(SM);
-  if (!Hints)
-    return {};
-  if (BlockToMark)
-    BlocksWithCapConstant.insert(BlockToMark);
-  return *Hints;
+  fixits::LineInsertions PageSizeOnly;
+  addPageSize(Loop, Ctx, PageSizeOnly);
+  return PageSizeOnly.build(SM).value_or(std::vector<FixItHint>());
 }
 
 void UnboundedPaginationCheck::reportAccumulation(
@@ -243,7 +236,7 @@ void UnboundedPaginationCheck::reportAccumulation(
                      "with no cap: a large result set exhausts memory; stop "
                      "at a maximum size or process each page and drop it")
                 << Container << First.Site->getSourceRange();
-    for (const FixItHint &Hint : capFixes(Loop, Ctx))
+    for (const FixItHint &Hint : fixes(Loop, Ctx))
       Diag << Hint;
   }
 

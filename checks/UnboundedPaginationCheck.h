@@ -15,6 +15,10 @@ namespace loops {
 struct PaginationLoop;
 } // namespace loops
 
+namespace fixits {
+class LineInsertions;
+} // namespace fixits
+
 /// Finds loops that follow a continuation token (or an offset, or a cursor)
 /// page after page and accumulate every page into one container with no cap.
 ///
@@ -39,8 +43,11 @@ private:
   bool readBool(StringRef Option, bool Default);
   void reportAccumulation(const loops::PaginationLoop &Loop, ASTContext &Ctx);
   void reportRepeatedToken(const loops::PaginationLoop &Loop, ASTContext &Ctx);
-  std::vector<FixItHint> capFixes(const loops::PaginationLoop &Loop,
-                                  ASTContext &Ctx);
+  std::vector<FixItHint> fixes(const loops::PaginationLoop &Loop, ASTContext &Ctx);
+  bool addCaps(const loops::PaginationLoop &Loop, ASTContext &Ctx,
+               fixits::LineInsertions &Edits, const Stmt *&BlockToMark) const;
+  void addPageSize(const loops::PaginationLoop &Loop, ASTContext &Ctx,
+                   fixits::LineInsertions &Edits) const;
 
   const std::vector<std::string> TokenGetters;
   const std::vector<std::string> TokenSetters;

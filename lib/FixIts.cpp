@@ -74,6 +74,28 @@ std::optional<FixItHint> insertLinesBefore(const Stmt &S,
   return insertLineBefore(S, Text, SM);
 }
 
+void LineInsertions::add(const Stmt *At, std::string Line) {
+  for (auto &[Where, Lines] : Groups)
+    if (Where == At) {
+      if (!llvm::is_contained(Lines, Line))
+        Lines.push_back(std::move(Line));
+      return;
+    }
+  Groups.push_back({At, {std::move(Line)}});
+}
+
+std::optional<std::vector<FixItHint>>
+LineInsertions::build(const SourceManager &SM) const {
+  std::vector<FixItHint> Hints;
+  for (const auto &[At, Lines] : Groups) {
+    std::optional<FixItHint> Hint = insertLinesBefore(*At, Lines, SM);
+    if (!Hint)
+      return std::nullopt;
+    Hints.push_back(std::move(*Hint));
+  }
+  return Hints;
+}
+
 /// The parent of \p S, skipping nothing: null when it has none or several.
 static DynTypedNode singleParent(const DynTypedNode &Node, ASTContext &Ctx) {
   const DynTypedNodeList Parents = Ctx.getParents(Node);

@@ -17,6 +17,8 @@
 #include "clang/Basic/SourceManager.h"
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::leak::fixits {
 
@@ -41,6 +43,20 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
 std::optional<FixItHint> insertLinesBefore(const Stmt &S,
                                            llvm::ArrayRef<std::string> Lines,
                                            const SourceManager &SM);
+
+/// Lines to insert before statements, grouped per statement so that several
+/// lines at one place become one edit (and keep their order).
+class LineInsertions {
+public:
+  /// Adds \p Line before \p At, unless the same line is already there.
+  void add(const Stmt *At, std::string Line);
+
+  /// The edits, or std::nullopt when one of them cannot be made.
+  std::optional<std::vector<FixItHint>> build(const SourceManager &SM) const;
+
+private:
+  std::vector<std::pair<const Stmt *, std::vector<std::string>>> Groups;
+};
 
 /// The block ('{ ... }') that holds \p S as one of its statements, or null:
 /// a line inserted before \p S is a statement of the same block only then.

@@ -280,6 +280,30 @@ void unbraced(const DynamoDBClient &Client, std::vector<std::string> &Names) {
 }
 // CHECK-FIXES: {{^}}      Names.push_back(Row.at("name").GetS()), Previous = Outcome.GetResult().GetLastEvaluatedKey(), Req.SetExclusiveStartKey(Previous);{{$}}
 
+// A container captured under another name cannot be capped where it grows:
+// the page size is still set.
+std::vector<std::string> renamedCapture(const Aws::SQS::SQSClient &Sqs) {
+  std::vector<std::string> Urls;
+  auto Keep = [&Out = Urls](const Aws::String &Url) { Out.push_back(Url); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: 'Out' accumulates every page of this pagination loop with no cap
+  Aws::SQS::Model::ListQueuesRequest Req;
+  Aws::String Token;
+  do {
+    auto Outcome = Sqs.ListQueues(Req);
+    for (const Aws::String &Url : Outcome.GetResult().GetQueueUrls())
+      Keep(Url);
+    if (Outcome.GetResult().GetNextToken() == Token)
+      break;
+    Token = Outcome.GetResult().GetNextToken();
+    Req.SetNextToken(Token);
+  } while (!Token.empty());
+  return Urls;
+}
+// CHECK-FIXES: {{^}}  Aws::String Token;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  Req.SetMaxResults(100);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  do {{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Sqs.ListQueues(Req);{{$}}
+
 // ---- Look-alike negatives -----------------------------------------------
 
 // Each page is counted and dropped.
