@@ -119,13 +119,12 @@ void UnboundedPaginationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
+  // Template instantiations are not traversed (TK_IgnoreUnlessSpelledInSource):
+  // each loop is analyzed once, as written.
   const auto AnyLoop = mapAnyOf(whileStmt, doStmt, forStmt);
   const auto InUserCode = unless(isExpansionInSystemHeader());
   const auto MakesCalls = hasDescendant(callExpr());
-  Finder->addMatcher(AnyLoop
-                         .with(InUserCode, unless(isInTemplateInstantiation()),
-                               MakesCalls)
-                         .bind("pagination-loop"),
+  Finder->addMatcher(AnyLoop.with(InUserCode, MakesCalls).bind("pagination-loop"),
                      this);
 }
 

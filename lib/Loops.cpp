@@ -1037,6 +1037,9 @@ std::optional<PageLink> LoopFacts::findLink() const {
       const bool ReadFromResponse = Base && derivesFrom(Base, Request);
       const CXXRecordDecl *ResponseClass = Base ? classOf(strip(Base)->getType()) : nullptr;
       const bool LibraryResponse = ResponseClass && !isInStd(ResponseClass);
+      // A token is a field of the response; an element of a returned list
+      // ('Parents[0]', 'Rows.back()') is a walk from node to node.
+      const bool TokenField = ResponseClass && !isCollectionClass(ResponseClass);
 
       bool Accepted = false;
       if (CatalogToken || CatalogRequest)
@@ -1047,12 +1050,12 @@ std::optional<PageLink> LoopFacts::findLink() const {
         Accepted = false;
       else if (ObjectWrite)
         // 'req.SetCursor(resp.GetCursor())', 'params.cursor = page.next'.
-        Accepted = ReadFromResponse && classOf(State->getType()) != nullptr;
+        Accepted = ReadFromResponse && TokenField && classOf(State->getType()) != nullptr;
       else
         // 'token = page.next_token()': a token object (not a number) read
         // from a response that is not a plain standard type.
-        Accepted = ReadFromResponse && LibraryResponse && !isArithmetic(Write.Value) &&
-                   classOf(State->getType()) != nullptr;
+        Accepted = ReadFromResponse && LibraryResponse && TokenField &&
+                   !isArithmetic(Write.Value) && classOf(State->getType()) != nullptr;
       if (!Accepted)
         continue;
 
@@ -1374,7 +1377,6 @@ std::optional<PaginationLoop> LoopFacts::analyze() {
   Result.Loop = &Loop;
   Result.Link = *Link;
   Result.Capped = isCapped(*Link);
-  Result.Size = pageSize(*Link);
   Result.OnlyTokenExit = Result.Capped ? nullptr : onlyTokenExit(*Link);
   if (Result.Capped)
     return Result;
@@ -1394,6 +1396,10 @@ std::optional<PaginationLoop> LoopFacts::analyze() {
     if (!InNestedPaging)
       Result.Accumulations.push_back(Fact.Site);
   }
+  // Only a loop that keeps its pages needs to know (and the parent map this
+  // may build is not free).
+  if (!Result.Accumulations.empty())
+    Result.Size = pageSize(*Link);
   return Result;
 }
 

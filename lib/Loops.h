@@ -104,6 +104,7 @@ struct PaginationLoop {
   /// An exit compares an item or page counter, or an accumulated container,
   /// with a bound.
   bool Capped = false;
+  /// Computed only when there are accumulations.
   PageSize Size;
   /// When the loop can only end because the response says there is no next
   /// page (token empty, flag false, failed call), with no cap, no other way
