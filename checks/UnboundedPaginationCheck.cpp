@@ -33,7 +33,8 @@ const Stmt *loopBody(const Stmt &Loop) {
 std::optional<std::string> sizeCallOn(const loops::Accumulation &A,
                                       const SourceManager &SM,
                                       const LangOptions &LangOpts) {
-  if (const auto *Var = dyn_cast<VarDecl>(A.Container); Var && Var->isInitCapture())
+  if (const auto *Var = dyn_cast<VarDecl>(A.Container);
+      Var && Var->isInitCapture())
     return std::nullopt;
   std::optional<std::string> Text =
       fixits::sourceText(A.ContainerExpr->getSourceRange(), SM, LangOpts);
@@ -56,7 +57,8 @@ bool declaresStdSizeT(ASTContext &Ctx) {
 
 bool isIntegerConstant(const VarDecl &Var) {
   const QualType Type = Var.getType();
-  return Type->isIntegerType() && (Var.isConstexpr() || Type.isConstQualified());
+  return Type->isIntegerType() &&
+         (Var.isConstexpr() || Type.isConstQualified());
 }
 
 } // namespace
@@ -68,10 +70,10 @@ UnboundedPaginationCheck::UnboundedPaginationCheck(StringRef Name,
                                       catalog::paginationTokenGetters())),
       TokenSetters(readIdentifierList("TokenSetters",
                                       catalog::paginationTokenSetters())),
-      PageSizeSetters(readIdentifierList("PageSizeSetters",
-                                         catalog::pageSizeSetters())),
-      RequestFunctions(readNameList("RequestFunctions",
-                                    catalog::pageRequestFunctions())),
+      PageSizeSetters(
+          readIdentifierList("PageSizeSetters", catalog::pageSizeSetters())),
+      RequestFunctions(
+          readNameList("RequestFunctions", catalog::pageRequestFunctions())),
       CursorTypes(readNameList("CursorTypes", catalog::pageCursorTypes())),
       MaxItems(readPositive("MaxItems", DefaultMaxItems)),
       PageSize(readPositive("PageSize", DefaultPageSize)),
@@ -115,7 +117,8 @@ void UnboundedPaginationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "PageSize", PageSize);
   // Written as text: the bool overloads of OptionsView are instantiated in
   // clang-tidy's own library with a mangling that GCC does not reproduce.
-  Options.store(Opts, "CheckRepeatedToken", CheckRepeatedToken ? "true" : "false");
+  Options.store(Opts, "CheckRepeatedToken",
+                CheckRepeatedToken ? "true" : "false");
 }
 
 void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
@@ -124,8 +127,8 @@ void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
   const auto AnyLoop = mapAnyOf(whileStmt, doStmt, forStmt);
   const auto InUserCode = unless(isExpansionInSystemHeader());
   const auto MakesCalls = hasDescendant(callExpr());
-  Finder->addMatcher(AnyLoop.with(InUserCode, MakesCalls).bind("pagination-loop"),
-                     this);
+  Finder->addMatcher(
+      AnyLoop.with(InUserCode, MakesCalls).bind("pagination-loop"), this);
 }
 
 void UnboundedPaginationCheck::check(const MatchFinder::MatchResult &Result) {
@@ -150,7 +153,8 @@ void UnboundedPaginationCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool UnboundedPaginationCheck::addCaps(const loops::PaginationLoop &Loop,
-                                       ASTContext &Ctx, fixits::LineInsertions &Edits,
+                                       ASTContext &Ctx,
+                                       fixits::LineInsertions &Edits,
                                        const Stmt *&BlockToMark) const {
   const SourceManager &SM = Ctx.getSourceManager();
   const std::string Constant = CapConstantName.str();
@@ -163,8 +167,8 @@ bool UnboundedPaginationCheck::addCaps(const loops::PaginationLoop &Loop,
   if (!Existing) {
     if (!declaresStdSizeT(Ctx))
       return false;
-    const std::string Declaration = "constexpr std::size_t " + Constant + " = " +
-                                    std::to_string(MaxItems) + ";";
+    const std::string Declaration = "constexpr std::size_t " + Constant +
+                                    " = " + std::to_string(MaxItems) + ";";
     const CompoundStmt *Block = fixits::enclosingBlock(*Loop.Loop, Ctx);
     const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(*Loop.Loop));
     if (Block && !BlocksWithCapConstant.contains(Block)) {
@@ -185,27 +189,31 @@ bool UnboundedPaginationCheck::addCaps(const loops::PaginationLoop &Loop,
   return true;
 }
 
-void UnboundedPaginationCheck::addPageSize(const loops::PaginationLoop &Loop,
-                                           ASTContext &Ctx,
-                                           fixits::LineInsertions &Edits) const {
+void UnboundedPaginationCheck::addPageSize(
+    const loops::PaginationLoop &Loop, ASTContext &Ctx,
+    fixits::LineInsertions &Edits) const {
   // Before the loop, or before the request when it is built in the loop.
   const loops::PageSize &Size = Loop.Size;
-  if (Size.State != loops::PageSizeState::NotSet || !Size.Setter || !Size.RequestVar)
+  if (Size.State != loops::PageSizeState::NotSet || !Size.Setter ||
+      !Size.RequestVar)
     return;
   const QualType Type = Size.RequestVar->getType();
   const bool Pointer = Type->isPointerType();
-  const QualType Object = Pointer ? Type->getPointeeType() : Type.getNonReferenceType();
-  const Stmt *At = Size.RequestVarOutsideLoop
-                       ? (fixits::enclosingBlock(*Loop.Loop, Ctx) ? Loop.Loop : nullptr)
-                       : Size.SetterPoint;
+  const QualType Object =
+      Pointer ? Type->getPointeeType() : Type.getNonReferenceType();
+  const Stmt *At =
+      Size.RequestVarOutsideLoop
+          ? (fixits::enclosingBlock(*Loop.Loop, Ctx) ? Loop.Loop : nullptr)
+          : Size.SetterPoint;
   if (At && !Object.isConstQualified())
     Edits.add(At, Size.RequestVar->getName().str() + (Pointer ? "->" : ".") +
-                      Size.Setter->getName().str() + "(" + std::to_string(PageSize) +
-                      ");");
+                      Size.Setter->getName().str() + "(" +
+                      std::to_string(PageSize) + ");");
 }
 
 std::vector<FixItHint>
-UnboundedPaginationCheck::fixes(const loops::PaginationLoop &Loop, ASTContext &Ctx) {
+UnboundedPaginationCheck::fixes(const loops::PaginationLoop &Loop,
+                                ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   // The caps go all together or not at all: one missing cap leaves the
   // container growing. The page size stands on its own.
@@ -265,12 +273,14 @@ void UnboundedPaginationCheck::reportAccumulation(
     return;
   const SourceLocation Request = SM.getFileLoc(Link.Request->getBeginLoc());
   if (Loop.Size.IsSql)
-    diag(Request, "the query has no LIMIT either, so one page can be the "
-                  "whole result; add a LIMIT clause",
+    diag(Request,
+         "the query has no LIMIT either, so one page can be the "
+         "whole result; add a LIMIT clause",
          DiagnosticIDs::Note);
   else if (Loop.Size.Setter)
-    diag(Request, "the request sets no page size either, so each page is as "
-                  "large as the server allows; set one with '%0'",
+    diag(Request,
+         "the request sets no page size either, so each page is as "
+         "large as the server allows; set one with '%0'",
          DiagnosticIDs::Note)
         << Loop.Size.Setter->getName();
 }

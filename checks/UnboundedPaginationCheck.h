@@ -43,7 +43,8 @@ private:
   bool readBool(StringRef Option, bool Default);
   void reportAccumulation(const loops::PaginationLoop &Loop, ASTContext &Ctx);
   void reportRepeatedToken(const loops::PaginationLoop &Loop, ASTContext &Ctx);
-  std::vector<FixItHint> fixes(const loops::PaginationLoop &Loop, ASTContext &Ctx);
+  std::vector<FixItHint> fixes(const loops::PaginationLoop &Loop,
+                               ASTContext &Ctx);
   bool addCaps(const loops::PaginationLoop &Loop, ASTContext &Ctx,
                fixits::LineInsertions &Edits, const Stmt *&BlockToMark) const;
   void addPageSize(const loops::PaginationLoop &Loop, ASTContext &Ctx,

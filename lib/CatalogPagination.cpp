@@ -49,9 +49,9 @@ llvm::ArrayRef<llvm::StringRef> paginationTokenSetters() {
 
 llvm::ArrayRef<llvm::StringRef> pageSizeSetters() {
   static constexpr llvm::StringRef Methods[] = {
-      "SetLimit",   "SetMaxKeys",    "SetMaxResults", "SetMaxItems",
-      "SetPageSize", "set_page_size", "set_max_results", "set_limit",
-      "WithLimit",  "WithMaxKeys",   "WithMaxResults", "WithMaxItems",
+      "SetLimit",     "SetMaxKeys",    "SetMaxResults",   "SetMaxItems",
+      "SetPageSize",  "set_page_size", "set_max_results", "set_limit",
+      "WithLimit",    "WithMaxKeys",   "WithMaxResults",  "WithMaxItems",
       "WithPageSize",
   };
   return Methods;
@@ -92,18 +92,19 @@ llvm::ArrayRef<llvm::StringRef> pageCursorTypes() {
 
 llvm::ArrayRef<llvm::StringRef> containerGrowMethods() {
   static constexpr llvm::StringRef Methods[] = {
-      "push_back",   "emplace_back",    "push_front",   "emplace_front",
-      "insert",      "emplace",         "emplace_hint", "try_emplace",
-      "insert_or_assign", "insert_range", "append",     "append_range",
-      "merge",       "splice",          "operator+=",
+      "push_back",     "emplace_back", "push_front",
+      "emplace_front", "insert",       "emplace",
+      "emplace_hint",  "try_emplace",  "insert_or_assign",
+      "insert_range",  "append",       "append_range",
+      "merge",         "splice",       "operator+=",
   };
   return Methods;
 }
 
 llvm::ArrayRef<llvm::StringRef> containerShrinkMethods() {
   static constexpr llvm::StringRef Methods[] = {
-      "clear", "swap", "erase", "pop_back", "pop_front", "resize", "assign",
-      "extract",
+      "clear",     "swap",   "erase",  "pop_back",
+      "pop_front", "resize", "assign", "extract",
   };
   return Methods;
 }
@@ -119,15 +120,17 @@ llvm::ArrayRef<llvm::StringRef> insertingIteratorFunctions() {
 
 llvm::ArrayRef<llvm::StringRef> contentTransferFunctions() {
   static constexpr llvm::StringRef Functions[] = {
-      "::std::swap", "::std::move", "::std::exchange", "::std::erase",
-      "::std::erase_if",
+      "::std::swap",  "::std::move",     "::std::exchange",
+      "::std::erase", "::std::erase_if",
   };
   return Functions;
 }
 
 llvm::ArrayRef<llvm::StringRef> valuePassThroughFunctions() {
   static constexpr llvm::StringRef Functions[] = {
-      "::std::move", "::std::forward", "::std::as_const",
+      "::std::move",
+      "::std::forward",
+      "::std::as_const",
   };
   return Functions;
 }

@@ -139,7 +139,8 @@ const VarDecl *findVisibleVariable(llvm::StringRef Name, const Stmt &S,
           return Var;
       Scope = Function->getDeclContext();
     }
-    if (Parent.get<Decl>() && !Parent.get<FunctionDecl>() && !Parent.get<VarDecl>())
+    if (Parent.get<Decl>() && !Parent.get<FunctionDecl>() &&
+        !Parent.get<VarDecl>())
       return nullptr;
     if (Parent.getNodeKind().isNone())
       return nullptr;

@@ -65,8 +65,9 @@ bool isQualifiedListed(const NamedDecl *D, const List &Names) {
   const std::string Name = spelledQualifiedName(*D);
   if (Name.empty())
     return false;
-  return llvm::any_of(Names,
-                      [&](const auto &Entry) { return StringRef(Entry).ltrim(':') == Name; });
+  return llvm::any_of(Names, [&](const auto &Entry) {
+    return StringRef(Entry).ltrim(':') == Name;
+  });
 }
 
 bool isInStd(const Decl *D) {
@@ -101,7 +102,8 @@ bool hasMemberTypeNamed(const CXXRecordDecl *RD, StringRef Name,
       if (TD->getName() == Name)
         return true;
   for (const CXXBaseSpecifier &Base : RD->bases())
-    if (hasMemberTypeNamed(Base.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+    if (hasMemberTypeNamed(Base.getType()->getAsCXXRecordDecl(), Name,
+                           Depth + 1))
       return true;
   return false;
 }
@@ -126,8 +128,9 @@ bool isCollectionClass(const CXXRecordDecl *RD) {
 
 bool isKeyedContainerClass(const CXXRecordDecl *RD) {
   return isContainerClass(RD) &&
-         llvm::any_of(catalog::keyedContainerMemberTypes(),
-                      [&](StringRef Type) { return hasMemberTypeNamed(RD, Type); });
+         llvm::any_of(
+             catalog::keyedContainerMemberTypes(),
+             [&](StringRef Type) { return hasMemberTypeNamed(RD, Type); });
 }
 
 /// \p E without the nodes that pass its value through unchanged: parentheses,
@@ -139,8 +142,9 @@ const Expr *strip(const Expr *E) {
       Next = Cast->getSubExpr();
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Next)) {
       if (Construct->getNumArgs() >= 1 &&
-          llvm::all_of(llvm::drop_begin(Construct->arguments()),
-                       [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); }))
+          llvm::all_of(
+              llvm::drop_begin(Construct->arguments()),
+              [](const Expr *Arg) { return isa<CXXDefaultArgExpr>(Arg); }))
         Next = Construct->getArg(0);
     } else if (const auto *Call = dyn_cast<CallExpr>(Next)) {
       if (Call->getNumArgs() == 1 && !isa<CXXMemberCallExpr>(Call) &&
@@ -195,7 +199,8 @@ const ValueDecl *rootDecl(const Expr *E) {
       const bool ReturnsPart =
           Accessor->getNumArgs() == 0 && !Type.isNull() &&
           ((Accessor->isLValue() && !Type.isConstQualified()) ||
-           (Type->isPointerType() && !Type->getPointeeType().isConstQualified()));
+           (Type->isPointerType() &&
+            !Type->getPointeeType().isConstQualified()));
       if (!ReturnsPart)
         return nullptr;
       E = Accessor->getImplicitObjectArgument();
@@ -275,7 +280,8 @@ comparisonsIn(const Stmt *S) {
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Node)) {
       if (Op->isComparisonOp() && Op->getNumArgs() == 2)
         Out.emplace_back(Op->getArg(0), Op->getArg(1));
-    } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Node)) {
+    } else if (const auto *Rewritten =
+                   dyn_cast<CXXRewrittenBinaryOperator>(Node)) {
       Out.emplace_back(Rewritten->getLHS(), Rewritten->getRHS());
     }
   };
@@ -314,9 +320,10 @@ enum class WriteKind { Assign, Advance, Setter };
 
 struct WriteFact {
   const Stmt *Site;
-  const Expr *Target; ///< The object written (the variable, or the object of a setter).
-  const Expr *Value;  ///< Null for ++ and --.
-  bool Plain;         ///< '=' (as opposed to '+=', '++'...).
+  const Expr *
+      Target; ///< The object written (the variable, or the object of a setter).
+  const Expr *Value; ///< Null for ++ and --.
+  bool Plain;        ///< '=' (as opposed to '+=', '++'...).
   const CXXMethodDecl *Setter;
   bool InLambda;
 };
@@ -558,7 +565,8 @@ void LoopFacts::walk(const Stmt *S, const Stmt *Parent, Where W) {
       Comparisons.emplace_back(Binary->getLHS(), Binary->getRHS());
   } else if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
     if (Unary->isIncrementDecrementOp())
-      Writes.push_back({S, Unary->getSubExpr(), nullptr, false, nullptr, W.InLambda});
+      Writes.push_back(
+          {S, Unary->getSubExpr(), nullptr, false, nullptr, W.InLambda});
   } else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(S)) {
     Comparisons.emplace_back(Rewritten->getLHS(), Rewritten->getRHS());
   } else if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
@@ -659,13 +667,14 @@ void LoopFacts::onCall(const CallExpr *Call, const Where &W) {
          isKeyedContainerClass(classOf(strip(Object)->getType()))) ||
         isListed(Callee->getNameAsString(), catalog::containerGrowMethods()))
       addAccumulation(Object, Call, W);
-    if (Kind == OO_Equal && isContainerClass(classOf(strip(Object)->getType()))) {
+    if (Kind == OO_Equal &&
+        isContainerClass(classOf(strip(Object)->getType()))) {
       if (const ValueDecl *D = rootDecl(Object))
         Emptied.insert(D);
     }
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
-      Writes.push_back({Call, Object, Op->getArg(1), Kind == OO_Equal, nullptr,
-                        W.InLambda});
+      Writes.push_back(
+          {Call, Object, Op->getArg(1), Kind == OO_Equal, nullptr, W.InLambda});
     else if ((Kind == OO_PlusPlus || Kind == OO_MinusMinus))
       Writes.push_back({Call, Object, nullptr, false, nullptr, W.InLambda});
     return;
@@ -702,7 +711,8 @@ void addOutParamOrigins(const CallExpr *Call,
       if (Index >= Pattern->getNumParams())
         break;
       const ParmVarDecl *Written = Pattern->getParamDecl(Index);
-      if (Written->isParameterPack() || Written->getType()->isRValueReferenceType() ||
+      if (Written->isParameterPack() ||
+          Written->getType()->isRValueReferenceType() ||
           Written->getType()->isDependentType())
         continue;
     }
@@ -774,9 +784,11 @@ const Expr *LoopFacts::memberReadBase(const Expr *E, unsigned Depth) const {
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
     return Call->getImplicitObjectArgument();
   if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return isa<CXXThisExpr>(strip(Member->getBase())) ? nullptr : Member->getBase();
+    return isa<CXXThisExpr>(strip(Member->getBase())) ? nullptr
+                                                      : Member->getBase();
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getNumArgs() >= 1 && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+    if (Op->getNumArgs() >= 1 &&
+        isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
         !Op->isAssignmentOp())
       return Op->getArg(0);
     return nullptr;
@@ -790,7 +802,8 @@ const Expr *LoopFacts::memberReadBase(const Expr *E, unsigned Depth) const {
           return Init;
       return nullptr;
     }
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()); Var && isInner(Var))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && isInner(Var))
       if (const Expr *Init = Var->getInit())
         return memberReadBase(Init, Depth + 1);
   }
@@ -808,7 +821,8 @@ const Expr *LoopFacts::tokenRead(const Expr *Value) const {
       return Init;
   for (const WriteFact &Write : Writes)
     if (Write.Plain && !Write.Setter && Write.Value &&
-        namedDecl(Write.Target) == Var && isa<CXXMemberCallExpr>(strip(Write.Value)))
+        namedDecl(Write.Target) == Var &&
+        isa<CXXMemberCallExpr>(strip(Write.Value)))
       return Write.Value;
   return Value;
 }
@@ -840,7 +854,8 @@ DeclSet LoopFacts::taintedBy(const ValueDecl *State) const {
 /// The arguments of \p Call (not its object) mention a tainted value.
 bool LoopFacts::feeds(const DeclSet &Tainted, const CallExpr *Call) const {
   unsigned First = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()))
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()))
     First = 1;
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
     if (intersects(referencedDecls(Call->getArg(I)), Tainted))
@@ -851,7 +866,8 @@ bool LoopFacts::feeds(const DeclSet &Tainted, const CallExpr *Call) const {
 /// A call that can fetch a page: a function outside the standard library,
 /// not a method of the token's own holder, that returns an object (or fills
 /// one through a pointer or reference argument).
-bool LoopFacts::isPageRequest(const CallExpr *Call, const ValueDecl *State) const {
+bool LoopFacts::isPageRequest(const CallExpr *Call,
+                              const ValueDecl *State) const {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || isInStd(Callee))
     return false;
@@ -866,7 +882,8 @@ bool LoopFacts::isPageRequest(const CallExpr *Call, const ValueDecl *State) cons
   // A response filled through an argument (generated gRPC stubs).
   for (const ParmVarDecl *Param : Callee->parameters())
     if (const CXXRecordDecl *RD = classOf(Param->getType());
-        RD && !isInStd(RD) && !Param->getType().getNonReferenceType().isConstQualified() &&
+        RD && !isInStd(RD) &&
+        !Param->getType().getNonReferenceType().isConstQualified() &&
         (Param->getType()->isPointerType()
              ? !Param->getType()->getPointeeType().isConstQualified()
              : Param->getType()->isLValueReferenceType()))
@@ -1004,13 +1021,15 @@ std::optional<PageLink> LoopFacts::findLink() const {
     const bool Direct = namedDecl(Write.Target) == State;
     const bool SelfReferencing =
         Write.Value && Direct && referencedDecls(Write.Value).contains(State);
-    const bool Advance = Direct && !Write.Setter && (!Write.Plain || SelfReferencing);
+    const bool Advance =
+        Direct && !Write.Setter && (!Write.Plain || SelfReferencing);
     const bool ObjectWrite = Write.Setter || !Direct;
     if (Write.Setter && Write.Setter->getDeclName().isIdentifier() &&
         (isListed(Write.Setter->getName(), catalog::containerGrowMethods()) ||
          isListed(Write.Setter->getName(), catalog::containerShrinkMethods())))
       continue;
-    const CallSet ValueOrigins = Write.Value ? originsOf(Write.Value) : CallSet();
+    const CallSet ValueOrigins =
+        Write.Value ? originsOf(Write.Value) : CallSet();
     const DeclSet Tainted = taintedBy(State);
     const bool CatalogToken =
         (Write.Setter && Write.Setter->getDeclName().isIdentifier() &&
@@ -1035,11 +1054,13 @@ std::optional<PageLink> LoopFacts::findLink() const {
       // The value must be read from the response, not be the response.
       const Expr *Base = InCycle ? memberReadBase(Write.Value) : nullptr;
       const bool ReadFromResponse = Base && derivesFrom(Base, Request);
-      const CXXRecordDecl *ResponseClass = Base ? classOf(strip(Base)->getType()) : nullptr;
+      const CXXRecordDecl *ResponseClass =
+          Base ? classOf(strip(Base)->getType()) : nullptr;
       const bool LibraryResponse = ResponseClass && !isInStd(ResponseClass);
       // A token is a field of the response; an element of a returned list
       // ('Parents[0]', 'Rows.back()') is a walk from node to node.
-      const bool TokenField = ResponseClass && !isCollectionClass(ResponseClass);
+      const bool TokenField =
+          ResponseClass && !isCollectionClass(ResponseClass);
 
       bool Accepted = false;
       if (CatalogToken || CatalogRequest)
@@ -1050,12 +1071,14 @@ std::optional<PageLink> LoopFacts::findLink() const {
         Accepted = false;
       else if (ObjectWrite)
         // 'req.SetCursor(resp.GetCursor())', 'params.cursor = page.next'.
-        Accepted = ReadFromResponse && TokenField && classOf(State->getType()) != nullptr;
+        Accepted = ReadFromResponse && TokenField &&
+                   classOf(State->getType()) != nullptr;
       else
         // 'token = page.next_token()': a token object (not a number) read
         // from a response that is not a plain standard type.
         Accepted = ReadFromResponse && LibraryResponse && TokenField &&
-                   !isArithmetic(Write.Value) && classOf(State->getType()) != nullptr;
+                   !isArithmetic(Write.Value) &&
+                   classOf(State->getType()) != nullptr;
       if (!Accepted)
         continue;
 
@@ -1087,9 +1110,11 @@ std::optional<PageLink> LoopFacts::findCursorLink() const {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
       Object = Member->getImplicitObjectArgument();
     else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-             Op && Op->getNumArgs() >= 1 && isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()))
+             Op && Op->getNumArgs() >= 1 &&
+             isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()))
       Object = Op->getArg(0);
-    if (!Object || !isQualifiedListed(classOf(strip(Object)->getType()), Api.CursorTypes))
+    if (!Object ||
+        !isQualifiedListed(classOf(strip(Object)->getType()), Api.CursorTypes))
       continue;
     const ValueDecl *Cursor = rootDecl(Object);
     if (!Cursor || isInner(Cursor))
@@ -1104,7 +1129,8 @@ std::optional<PageLink> LoopFacts::findCursorLink() const {
     Link.Request = Call;
     Link.FeedBack = Call;
     Link.State = Cursor;
-    Link.TokenName = Cursor->getDeclName().isIdentifier() ? Cursor->getName().str() : "";
+    Link.TokenName =
+        Cursor->getDeclName().isIdentifier() ? Cursor->getName().str() : "";
     return Link;
   }
   return std::nullopt;
@@ -1165,8 +1191,8 @@ bool isConstantExpr(const Expr *E, const ASTContext &Ctx) {
   E = strip(E);
   if (!E)
     return true;
-  if (isa<StringLiteral, IntegerLiteral, CXXBoolLiteralExpr, CXXNullPtrLiteralExpr,
-          FloatingLiteral, CharacterLiteral>(E))
+  if (isa<StringLiteral, IntegerLiteral, CXXBoolLiteralExpr,
+          CXXNullPtrLiteralExpr, FloatingLiteral, CharacterLiteral>(E))
     return true;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     return Construct->getNumArgs() == 0;
@@ -1288,16 +1314,18 @@ PageSize LoopFacts::pageSize(const PageLink &Link) const {
     const std::string Text = requestLiterals(Request);
     if (containsWord(Text, "select")) {
       Size.IsSql = true;
-      const bool Limited = containsWord(Text, "limit") ||
-                           (containsWord(Text, "fetch") &&
-                            (containsWord(Text, "first") || containsWord(Text, "next")));
+      const bool Limited =
+          containsWord(Text, "limit") ||
+          (containsWord(Text, "fetch") &&
+           (containsWord(Text, "first") || containsWord(Text, "next")));
       Size.State = Limited ? PageSizeState::Set : PageSizeState::NotSet;
     }
     return Size;
   }
   // Request objects: arguments of a class that has a page size setter.
   const unsigned First =
-      isa<CXXOperatorCallExpr>(Request) && isa_and_nonnull<CXXMethodDecl>(Request->getDirectCallee())
+      isa<CXXOperatorCallExpr>(Request) &&
+              isa_and_nonnull<CXXMethodDecl>(Request->getDirectCallee())
           ? 1
           : 0;
   llvm::SmallVector<const VarDecl *, 2> RequestVars;
@@ -1311,14 +1339,16 @@ PageSize LoopFacts::pageSize(const PageLink &Link) const {
     if (const auto *Address = dyn_cast<UnaryOperator>(Stripped);
         Address && Address->getOpcode() == UO_AddrOf)
       Stripped = Address->getSubExpr();
-    if (!pageSizeSetterOf(classOf(strip(Stripped)->getType()), Api.PageSizeSetters))
+    if (!pageSizeSetterOf(classOf(strip(Stripped)->getType()),
+                          Api.PageSizeSetters))
       continue;
     const ValueDecl *D = namedDecl(Stripped);
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
     // A request received from elsewhere may have its page size set there.
     if (!Var || isa<ParmVarDecl>(Var) || !Var->isLocalVarDecl())
       return Size;
-    if (Var->getInit() && containsMemberCallNamed(Var->getInit(), Api.PageSizeSetters)) {
+    if (Var->getInit() &&
+        containsMemberCallNamed(Var->getInit(), Api.PageSizeSetters)) {
       Size.State = PageSizeState::Set;
       return Size;
     }
@@ -1335,7 +1365,8 @@ PageSize LoopFacts::pageSize(const PageLink &Link) const {
       const CXXMethodDecl *Method = Call->getMethodDecl();
       if (Method && Method->getDeclName().isIdentifier() &&
           isListed(Method->getName(), Api.PageSizeSetters) &&
-          llvm::is_contained(RequestVars, rootDecl(Call->getImplicitObjectArgument())))
+          llvm::is_contained(RequestVars,
+                             rootDecl(Call->getImplicitObjectArgument())))
         Set = true;
     });
   if (Set) {
@@ -1344,7 +1375,8 @@ PageSize LoopFacts::pageSize(const PageLink &Link) const {
   }
   Size.State = PageSizeState::NotSet;
   Size.RequestVar = RequestVars.front();
-  Size.Setter = pageSizeSetterOf(classOf(Size.RequestVar->getType()), Api.PageSizeSetters);
+  Size.Setter = pageSizeSetterOf(classOf(Size.RequestVar->getType()),
+                                 Api.PageSizeSetters);
   Size.RequestVarOutsideLoop = !isInner(Size.RequestVar);
   for (const CallFact &Fact : Calls)
     if (Fact.Call == Request)
@@ -1384,15 +1416,17 @@ std::optional<PaginationLoop> LoopFacts::analyze() {
   llvm::DenseMap<const Stmt *, bool> NestedIsPaging;
   for (const AccumulationFact &Fact : Accumulations) {
     const ValueDecl *Container = Fact.Site.Container;
-    if (isInner(Container) || Emptied.contains(Container) || Container == Link->State)
+    if (isInner(Container) || Emptied.contains(Container) ||
+        Container == Link->State)
       continue;
     // Pages of a nested pagination loop are that loop's finding.
-    const bool InNestedPaging = llvm::any_of(Fact.NestedLoops, [&](const Stmt *Nested) {
-      auto [It, Inserted] = NestedIsPaging.try_emplace(Nested, false);
-      if (Inserted)
-        It->second = isPaginationLoop(Nested);
-      return It->second;
-    });
+    const bool InNestedPaging =
+        llvm::any_of(Fact.NestedLoops, [&](const Stmt *Nested) {
+          auto [It, Inserted] = NestedIsPaging.try_emplace(Nested, false);
+          if (Inserted)
+            It->second = isPaginationLoop(Nested);
+          return It->second;
+        });
     if (!InNestedPaging)
       Result.Accumulations.push_back(Fact.Site);
   }
@@ -1413,8 +1447,8 @@ bool hasMethodNamed(const CXXRecordDecl *RD, StringRef Name) {
     const auto *Named = dyn_cast<NamedDecl>(D);
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
       Named = Template->getTemplatedDecl();
-    if (Named && isa<CXXMethodDecl>(Named) && Named->getDeclName().isIdentifier() &&
-        Named->getName() == Name)
+    if (Named && isa<CXXMethodDecl>(Named) &&
+        Named->getDeclName().isIdentifier() && Named->getName() == Name)
       return true;
   }
   return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
@@ -1422,9 +1456,8 @@ bool hasMethodNamed(const CXXRecordDecl *RD, StringRef Name) {
   });
 }
 
-std::optional<PaginationLoop> analyzePaginationLoop(const Stmt &Loop,
-                                                    ASTContext &Ctx,
-                                                    const PagedApi &Api) {
+std::optional<PaginationLoop>
+analyzePaginationLoop(const Stmt &Loop, ASTContext &Ctx, const PagedApi &Api) {
   if (!isa<WhileStmt, DoStmt, ForStmt>(Loop))
     return std::nullopt;
   LoopFacts Facts(Loop, Ctx, Api);

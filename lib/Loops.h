@@ -1,4 +1,5 @@
-//===-- Loops.h - token-driven loops, accumulation, caps and breaks -*- C++ -*-===//
+//===-- Loops.h - token-driven loops, accumulation, caps and breaks -*- C++
+//-*-===//
 //
 // Answers "is this loop following pages of a remote result, and does it keep
 // every page?". A loop is a pagination loop when a value read from the result
@@ -115,9 +116,8 @@ struct PaginationLoop {
 
 /// Analyzes \p Loop (a while, do or for statement). Returns std::nullopt when
 /// it is not a pagination loop.
-std::optional<PaginationLoop> analyzePaginationLoop(const Stmt &Loop,
-                                                    ASTContext &Ctx,
-                                                    const PagedApi &Api);
+std::optional<PaginationLoop>
+analyzePaginationLoop(const Stmt &Loop, ASTContext &Ctx, const PagedApi &Api);
 
 /// True when \p RD (or a base) declares a member function named \p Name.
 bool hasMethodNamed(const CXXRecordDecl *RD, llvm::StringRef Name);
