@@ -497,6 +497,37 @@ std::vector<std::string> pathToRoot(const tree::Store &Store, std::string Key) {
   return Path;
 }
 
+// A breadth-first walk: the queue feeds the next call and is tested by the
+// loop, but what it carries are elements of the returned lists.
+namespace graph {
+struct NodeList {
+  const std::string *begin() const;
+  const std::string *end() const;
+  std::size_t size() const;
+  using value_type = std::string;
+};
+struct Graph {
+  NodeList children(const std::string &Node) const;
+};
+struct Queue {
+  void push(const std::string &Node);
+  std::string pop();
+  bool empty() const;
+};
+} // namespace graph
+
+std::vector<std::string> reachable(const graph::Graph &G, graph::Queue &Pending) {
+  std::vector<std::string> Seen;
+  while (!Pending.empty()) {
+    const std::string Node = Pending.pop();
+    for (const std::string &Child : G.children(Node)) {
+      Pending.push(Child);
+      Seen.push_back(Child);
+    }
+  }
+  return Seen;
+}
+
 // The loop runs once: its only way out is unconditional.
 std::vector<Item> once(const DynamoDBClient &Client) {
   std::vector<Item> Items;
