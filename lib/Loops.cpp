@@ -316,12 +316,12 @@ struct CallFact {
   const Stmt *Anchor;
 };
 
-enum class WriteKind { Assign, Advance, Setter };
-
+/// A write to a variable or an object: an assignment, '+=', '++', or a call
+/// of a non-const member function with arguments (a setter).
 struct WriteFact {
   const Stmt *Site;
-  const Expr *
-      Target; ///< The object written (the variable, or the object of a setter).
+  /// The object written: the variable, or the object of the setter.
+  const Expr *Target;
   const Expr *Value; ///< Null for ++ and --.
   bool Plain;        ///< '=' (as opposed to '+=', '++'...).
   const CXXMethodDecl *Setter;
@@ -1385,6 +1385,8 @@ PageSize LoopFacts::pageSize(const PageLink &Link) const {
 }
 
 bool LoopFacts::isPaginationLoop(const Stmt *Nested) const {
+  if (!isa<WhileStmt, DoStmt, ForStmt>(Nested))
+    return false;
   LoopFacts Inner(*Nested, Ctx, Api);
   return Inner.analyze().has_value();
 }
