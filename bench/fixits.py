@@ -38,37 +38,45 @@ sys.path.insert(0, os.path.join(HERE, "labeled"))
 import score  # noqa: E402  pylint: disable=wrong-import-position
 
 
-def run_line_of(path):
-    """(checks, tidy args, compiler args) from a lit test's %check_leak_tidy
-    RUN line, or None when the file has none or expects errors."""
+def run_lines_of(path):
+    """[(checks, tidy args, compiler args)] for each %check_leak_tidy RUN
+    command of a lit test, leaving out those that expect compile errors."""
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    parts = re.findall(r"^//\s*RUN:(.*)$", text, re.M)
-    command = " ".join(p.strip().rstrip("\\").strip() for p in parts)
-    if "%check_leak_tidy" not in command or "-expect-error" in command:
-        return None
-    command = command.split("%check_leak_tidy", 1)[1].split("|")[0]
-    words = shlex.split(command.replace("%S", os.path.dirname(path)))
-    std = "-std=c++17"
-    positional, rest = [], []
-    for index, word in enumerate(words):
-        if word == "--":
-            rest = words[index:]
-            break
-        if word.startswith("-std="):
-            std = word
-        elif not word.startswith("-"):
-            positional.append(word)
-    checks = positional[1] if len(positional) > 1 else "leak-*"
-    rest = rest[1:]
-    if "--" in rest:
-        at = rest.index("--")
-        tidy_args, compiler_args = rest[:at], rest[at + 1:]
-    else:
-        tidy_args, compiler_args = rest, []
-    if not any(a.startswith("-std=") for a in compiler_args):
-        compiler_args = [std] + compiler_args
-    return checks, tidy_args, compiler_args
+    commands, current = [], ""
+    for part in re.findall(r"^//\s*RUN:(.*)$", text, re.M):
+        part = part.strip()
+        current += " " + part.rstrip("\\").strip()
+        if not part.endswith("\\"):
+            commands.append(current)
+            current = ""
+    found = []
+    for command in commands:
+        if "%check_leak_tidy" not in command or "-expect-error" in command:
+            continue
+        command = command.split("%check_leak_tidy", 1)[1].split("|")[0]
+        words = shlex.split(command.replace("%S", os.path.dirname(path)))
+        std = "-std=c++17"
+        positional, rest = [], []
+        for index, word in enumerate(words):
+            if word == "--":
+                rest = words[index:]
+                break
+            if word.startswith("-std="):
+                std = word
+            elif not word.startswith("-"):
+                positional.append(word)
+        checks = positional[1] if len(positional) > 1 else "leak-*"
+        rest = rest[1:]
+        if "--" in rest:
+            at = rest.index("--")
+            tidy_args, compiler_args = rest[:at], rest[at + 1:]
+        else:
+            tidy_args, compiler_args = rest, []
+        if not any(a.startswith("-std=") for a in compiler_args):
+            compiler_args = [std] + compiler_args
+        found.append((checks, tidy_args, compiler_args))
+    return found
 
 
 def inputs():
@@ -79,8 +87,7 @@ def inputs():
         directory = os.path.join(ROOT, "test", sub)
         for name in sorted(os.listdir(directory)):
             if name.endswith(".cpp"):
-                parsed = run_line_of(os.path.join(directory, name))
-                if parsed:
+                for parsed in run_lines_of(os.path.join(directory, name)):
                     items.append((os.path.join(directory, name),) + parsed)
     return items
 

@@ -171,11 +171,6 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       StrictMode(readBool("StrictMode", false)), SpawnNames(SpawnFunctions),
       UnawaitedFutureEnabled(Context->isCheckEnabled("leak-unawaited-future")) {}
 
-void DetachedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  LeakCheck::storeOptions(Opts);
-  Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
-}
-
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   const auto ThreadClass = cxxRecordDecl(hasAnyName(asRefs(ThreadTypes)));
   const auto DetachCall =

@@ -23,7 +23,6 @@ namespace clang::tidy::leak {
 class DetachedTaskCheck : public LeakCheck {
 public:
   DetachedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;

@@ -3,6 +3,7 @@
 #include "Compat.h"
 #include "DetachedTaskCheck.h"
 #include "UnawaitedFutureCheck.h"
+#include "UnboundedPaginationCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -13,6 +14,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<DetachedTaskCheck>("leak-detached-task");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
+    Factories.registerCheck<UnboundedPaginationCheck>(
+        "leak-unbounded-pagination");
   }
 };
 

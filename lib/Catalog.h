@@ -107,6 +107,57 @@ struct StoppableThreadRewrite {
   llvm::StringRef StopRequested;
 };
 const StoppableThreadRewrite &stoppableThreadRewrite();
+//===--- Pagination (CatalogPagination.cpp) -------------------------------===//
+
+/// Member functions that read, from a page of results, the token, key, cursor
+/// or "more pages" flag that leads to the next page.
+llvm::ArrayRef<llvm::StringRef> paginationTokenGetters();
+
+/// Member functions that write a continuation token or start key into the
+/// request for the next page.
+llvm::ArrayRef<llvm::StringRef> paginationTokenSetters();
+
+/// Member functions of a request that bound the number of items per page,
+/// in order of preference for a fix-it.
+llvm::ArrayRef<llvm::StringRef> pageSizeSetters();
+
+/// Functions that send one request (an SQL statement, an HTTP call) and
+/// return one page of results; a value carried between two of their calls is
+/// a page position (an offset, a keyset value, a next link).
+llvm::ArrayRef<llvm::StringRef> pageRequestFunctions();
+
+/// Classes whose reads each return the next block of rows of a server-side
+/// cursor: the cursor itself carries the position.
+llvm::ArrayRef<llvm::StringRef> pageCursorTypes();
+
+/// Member functions (and member operators, as 'operator+=') that add
+/// elements to a standard-like container.
+llvm::ArrayRef<llvm::StringRef> containerGrowMethods();
+
+/// Member functions that empty, shrink or hand over a container's elements.
+llvm::ArrayRef<llvm::StringRef> containerShrinkMethods();
+
+/// Functions that return an output iterator inserting into their first
+/// argument.
+llvm::ArrayRef<llvm::StringRef> insertingIteratorFunctions();
+
+/// Functions that exchange or hand over the contents of their arguments.
+llvm::ArrayRef<llvm::StringRef> contentTransferFunctions();
+
+/// Functions that return their argument unchanged as far as its value is
+/// concerned (casts to rvalue or const).
+llvm::ArrayRef<llvm::StringRef> valuePassThroughFunctions();
+
+/// Member functions that every container has: a class with all of them is
+/// treated as a container of elements.
+llvm::ArrayRef<llvm::StringRef> containerMembers();
+
+/// Member types of a keyed container whose 'operator[]' inserts missing keys.
+llvm::ArrayRef<llvm::StringRef> keyedContainerMemberTypes();
+
+/// The member type naming a container's element type (characters make it a
+/// string rather than a collection of items).
+llvm::StringRef containerElementMemberType();
 
 } // namespace clang::tidy::leak::catalog
 

@@ -2,6 +2,8 @@
 
 #include "FixIts.h"
 #include "clang/AST/DeclBase.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::leak::fixits {
@@ -56,6 +58,104 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
   if (SM.getSpellingColumnNumber(Begin) != Indent.size() + 1)
     return std::nullopt; // Something precedes the statement on its line.
   return FixItHint::CreateInsertion(Begin, (Line + "\n" + Indent).str());
+}
+
+std::optional<FixItHint> insertLinesBefore(const Stmt &S,
+                                           llvm::ArrayRef<std::string> Lines,
+                                           const SourceManager &SM) {
+  if (Lines.empty())
+    return std::nullopt;
+  const std::string Indent = indentationAt(S.getBeginLoc(), SM);
+  std::string Text = Lines.front();
+  for (const std::string &Line : Lines.drop_front()) {
+    Text += '\n';
+    Text += Indent;
+    Text += Line;
+  }
+  return insertLineBefore(S, Text, SM);
+}
+
+void LineInsertions::add(const Stmt *At, std::string Line) {
+  for (auto &[Where, Lines] : Groups)
+    if (Where == At) {
+      if (!llvm::is_contained(Lines, Line))
+        Lines.push_back(std::move(Line));
+      return;
+    }
+  Groups.push_back({At, {std::move(Line)}});
+}
+
+std::optional<std::vector<FixItHint>>
+LineInsertions::build(const SourceManager &SM) const {
+  std::vector<FixItHint> Hints;
+  for (const auto &[At, Lines] : Groups) {
+    std::optional<FixItHint> Hint = insertLinesBefore(*At, Lines, SM);
+    if (!Hint)
+      return std::nullopt;
+    Hints.push_back(std::move(*Hint));
+  }
+  return Hints;
+}
+
+/// The parent of \p S, skipping nothing: null when it has none or several.
+static DynTypedNode singleParent(const DynTypedNode &Node, ASTContext &Ctx) {
+  const DynTypedNodeList Parents = Ctx.getParents(Node);
+  if (Parents.size() != 1)
+    return {};
+  return Parents[0];
+}
+
+const CompoundStmt *enclosingBlock(const Stmt &S, ASTContext &Ctx) {
+  return singleParent(DynTypedNode::create(S), Ctx).get<CompoundStmt>();
+}
+
+static const VarDecl *varNamed(const Decl *D, llvm::StringRef Name) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (Var && Var->getDeclName().isIdentifier() && Var->getName() == Name)
+    return Var;
+  return nullptr;
+}
+
+const VarDecl *findVisibleVariable(llvm::StringRef Name, const Stmt &S,
+                                   ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  const DeclContext *Scope = nullptr;
+  for (unsigned Steps = 0; Steps < 256 && !Scope; ++Steps) {
+    const DynTypedNode Parent = singleParent(Node, Ctx);
+    if (const auto *Block = Parent.get<CompoundStmt>()) {
+      // Declarations that precede the statement on the path.
+      const Stmt *Child = Node.get<Stmt>();
+      for (const Stmt *Item : Block->body()) {
+        if (Item == Child)
+          break;
+        if (const auto *DS = dyn_cast<DeclStmt>(Item))
+          for (const Decl *D : DS->decls())
+            if (const VarDecl *Var = varNamed(D, Name))
+              return Var;
+      }
+    }
+    if (const auto *Function = Parent.get<FunctionDecl>()) {
+      for (const ParmVarDecl *Param : Function->parameters())
+        if (const VarDecl *Var = varNamed(Param, Name))
+          return Var;
+      Scope = Function->getDeclContext();
+    }
+    if (Parent.get<Decl>() && !Parent.get<FunctionDecl>() &&
+        !Parent.get<VarDecl>())
+      return nullptr;
+    if (Parent.getNodeKind().isNone())
+      return nullptr;
+    Node = Parent;
+  }
+  IdentifierInfo &Id = Ctx.Idents.get(Name);
+  for (; Scope; Scope = Scope->getParent()) {
+    if (!isa<NamespaceDecl, CXXRecordDecl, TranslationUnitDecl>(Scope))
+      continue;
+    for (const NamedDecl *Found : Scope->lookup(DeclarationName(&Id)))
+      if (const VarDecl *Var = varNamed(Found, Name))
+        return Var;
+  }
+  return nullptr;
 }
 
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,

@@ -10,12 +10,15 @@
 #define LEAKTIDY_LIB_FIXITS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::leak::fixits {
 
@@ -34,6 +37,36 @@ std::string indentationAt(SourceLocation Loc, const SourceManager &SM);
 /// holding statement \p S, at the same indentation.
 std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
                                           const SourceManager &SM);
+
+/// Inserts \p Lines as new lines before the line holding statement \p S,
+/// each at the indentation of \p S.
+std::optional<FixItHint> insertLinesBefore(const Stmt &S,
+                                           llvm::ArrayRef<std::string> Lines,
+                                           const SourceManager &SM);
+
+/// Lines to insert before statements, grouped per statement so that several
+/// lines at one place become one edit (and keep their order).
+class LineInsertions {
+public:
+  /// Adds \p Line before \p At, unless the same line is already there.
+  void add(const Stmt *At, std::string Line);
+
+  /// The edits, or std::nullopt when one of them cannot be made.
+  std::optional<std::vector<FixItHint>> build(const SourceManager &SM) const;
+
+private:
+  std::vector<std::pair<const Stmt *, std::vector<std::string>>> Groups;
+};
+
+/// The block ('{ ... }') that holds \p S as one of its statements, or null:
+/// a line inserted before \p S is a statement of the same block only then.
+const CompoundStmt *enclosingBlock(const Stmt &S, ASTContext &Ctx);
+
+/// A variable named \p Name that code at \p S can use: declared before \p S
+/// in an enclosing block or as a parameter of the enclosing function, or at
+/// class or namespace scope around it. Null when there is none.
+const VarDecl *findVisibleVariable(llvm::StringRef Name, const Stmt &S,
+                                   ASTContext &Ctx);
 
 /// Replaces the token range \p Range with \p Text, when it is editable.
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,

@@ -8,7 +8,7 @@
 namespace clang::tidy::leak {
 
 void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  for (const auto &[Option, Value] : ListOptions)
+  for (const auto &[Option, Value] : ReadOptions)
     Options.store(Opts, Option, Value);
 }
 
@@ -16,7 +16,7 @@ std::vector<std::string>
 LeakCheck::readList(StringRef Option, llvm::ArrayRef<llvm::StringRef> Defaults) {
   std::string Value = Options.get(Option, joinList(Defaults)).str();
   std::vector<std::string> Items = parseList(Value);
-  ListOptions.emplace_back(Option.str(), std::move(Value));
+  ReadOptions.emplace_back(Option.str(), std::move(Value));
   return Items;
 }
 
@@ -31,15 +31,33 @@ void LeakCheck::reportBadEntry(StringRef Option, StringRef Entry,
 bool LeakCheck::readBool(StringRef Option, bool Default) {
   const llvm::StringRef Value =
       Options.get(Option, Default ? "true" : "false").trim();
+  bool Result = Default;
   if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  configurationDiag("invalid value '%0' for option '%1.%2': expected 'true' "
-                    "or 'false'; using '%3'",
-                    DiagnosticIDs::Error)
-      << Value << CheckName << Option << (Default ? "true" : "false");
-  return Default;
+    Result = true;
+  else if (Value.equals_insensitive("false") || Value == "0")
+    Result = false;
+  else
+    configurationDiag("invalid value '%0' for option '%1.%2': expected 'true' "
+                      "or 'false'; using '%3'",
+                      DiagnosticIDs::Error)
+        << Value << CheckName << Option << (Default ? "true" : "false");
+  ReadOptions.emplace_back(Option.str(), Result ? "true" : "false");
+  return Result;
+}
+
+std::int64_t LeakCheck::readPositiveInteger(StringRef Option,
+                                            std::int64_t Default) {
+  const llvm::StringRef Text = Options.get(Option, "").trim();
+  std::int64_t Value = Default;
+  if (!Text.empty() && (Text.getAsInteger(10, Value) || Value <= 0)) {
+    configurationDiag("invalid value '%0' for option '%1.%2': expected a "
+                      "positive integer; using %3",
+                      DiagnosticIDs::Error)
+        << Text << CheckName << Option << Default;
+    Value = Default;
+  }
+  ReadOptions.emplace_back(Option.str(), std::to_string(Value));
+  return Value;
 }
 
 std::vector<std::string>

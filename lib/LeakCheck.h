@@ -12,6 +12,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,8 @@ namespace clang::tidy::leak {
 
 class LeakCheck : public ClangTidyCheck {
 public:
-  /// Writes back every list option read through this class. Checks with
-  /// scalar options override this, call it, then store their own.
+  /// Writes back every option read through this class, so that --dump-config
+  /// shows each one with the value in effect.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
@@ -46,10 +47,14 @@ protected:
 
   /// Reads the boolean option \p Option ('true'/'false', '1'/'0', any case);
   /// \p Default applies when it is not set or its value is invalid (which is
-  /// reported as a configuration error). The check stores it itself. (The
-  /// library's own bool specialization of OptionsView::get cannot be linked
-  /// from every compiler, hence this parser.)
+  /// reported as a configuration error). (The library's own bool
+  /// specialization of OptionsView::get cannot be linked from every compiler,
+  /// hence this parser.)
   bool readBool(StringRef Option, bool Default);
+
+  /// Reads the option \p Option as a positive integer; \p Default applies when
+  /// it is not set or its value is invalid (reported as a configuration error).
+  std::int64_t readPositiveInteger(StringRef Option, std::int64_t Default);
 
   /// Reports a bad entry of a list option as a configuration error.
   void reportBadEntry(StringRef Option, StringRef Entry, StringRef Expected);
@@ -65,8 +70,9 @@ private:
                                     llvm::ArrayRef<llvm::StringRef> Defaults);
 
   const std::string CheckName;
-  /// Every list option read, with its text, for storeOptions.
-  std::vector<std::pair<std::string, std::string>> ListOptions;
+  /// Every option read, with the text of its value in effect, for
+  /// storeOptions.
+  std::vector<std::pair<std::string, std::string>> ReadOptions;
 };
 
 } // namespace clang::tidy::leak

@@ -14,6 +14,10 @@ public:
   const Aws::String &GetN() const { return m_n; }
   AttributeValue &SetN(const Aws::String &n) { m_n = n; return *this; }
   bool GetBool() const { return m_bool; }
+  bool operator==(const AttributeValue &other) const {
+    return m_s == other.m_s && m_n == other.m_n && m_bool == other.m_bool;
+  }
+  bool operator!=(const AttributeValue &other) const { return !(*this == other); }
 
 private:
   Aws::String m_s;
