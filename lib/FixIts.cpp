@@ -57,6 +57,13 @@ std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
   return FixItHint::CreateInsertion(Begin, (Line + "\n" + Indent).str());
 }
 
+std::optional<FixItHint> insertBefore(SourceLocation Loc, llvm::StringRef Text,
+                                      const SourceManager &SM) {
+  if (!isEditable(SourceRange(Loc, Loc), SM))
+    return std::nullopt;
+  return FixItHint::CreateInsertion(Loc, Text);
+}
+
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,
                                       const SourceManager &SM) {
   if (!isEditable(Range, SM))

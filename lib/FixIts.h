@@ -34,6 +34,10 @@ std::string indentationAt(SourceLocation Loc, const SourceManager &SM);
 std::optional<FixItHint> insertLineBefore(const Stmt &S, llvm::StringRef Line,
                                           const SourceManager &SM);
 
+/// Inserts \p Text right before the token at \p Loc, when it is editable.
+std::optional<FixItHint> insertBefore(SourceLocation Loc, llvm::StringRef Text,
+                                      const SourceManager &SM);
+
 /// Replaces the token range \p Range with \p Text, when it is editable.
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,
                                       const SourceManager &SM);

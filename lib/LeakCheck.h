@@ -9,6 +9,7 @@
 #ifndef LEAKTIDY_LIB_LEAKCHECK_H
 #define LEAKTIDY_LIB_LEAKCHECK_H
 
+#include "Handlers.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -43,6 +44,13 @@ protected:
   /// syntax); invalid expressions are reported and dropped.
   std::vector<std::string> readRegexList(StringRef Option,
                                          llvm::ArrayRef<llvm::StringRef> Defaults);
+
+  /// Reads the options that configure request handler detection
+  /// (lib/Handlers.h), with the catalog's defaults: HandlerFunctions,
+  /// HandlerRegistrationFunctions, HandlerBaseClasses, PerCallTypes,
+  /// CallableWrappers, MessageReadFunctions, ContainerBoundMethods,
+  /// SetupFunctions and PoolFunctions.
+  handlers::Config readHandlerOptions();
 
   /// Reports a bad entry of a list option as a configuration error.
   void reportBadEntry(StringRef Option, StringRef Entry, StringRef Expected);
