@@ -1,6 +1,7 @@
 //===-- LeakTidyModule.cpp - the leak module for clang-tidy ---------------===//
 
 #include "Compat.h"
+#include "PerRequestClientCheck.h"
 #include "UnawaitedFutureCheck.h"
 
 namespace clang::tidy {
@@ -10,6 +11,7 @@ namespace leak {
 class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<PerRequestClientCheck>("leak-per-request-client");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
   }
 };
