@@ -353,6 +353,35 @@ void collectDeclared(const Stmt *S, llvm::DenseSet<const ValueDecl *> &Out) {
     collectDeclared(Child, Out);
 }
 
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  return nullptr;
+}
+
+/// The variables a loop declares in its header: the range-for variable, the
+/// for-init variables, the condition variable.
+void collectLoopVariables(const Stmt &Loop,
+                          llvm::DenseSet<const ValueDecl *> &Out) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    if (const VarDecl *Var = Range->getLoopVariable())
+      Out.insert(Var);
+  } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    collectDeclared(For->getInit(), Out);
+    if (const VarDecl *Var = For->getConditionVariable())
+      Out.insert(Var);
+  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    if (const VarDecl *Var = While->getConditionVariable())
+      Out.insert(Var);
+  }
+}
+
 /// Grows \p Data, the request data of \p Body, to a fixed point: locals
 /// initialized from request data, and objects assigned or updated with it.
 void propagateRequestData(const Stmt *Body,
@@ -934,10 +963,18 @@ void HandlerIndex::Impl::paths(
     std::optional<Reason> Root = loopReason(*Loop, Definition, Ctx);
     if (!Root)
       continue;
-    // What changes from one iteration to the next is the loop's data.
+    // What changes from one iteration to the next is the loop's data: its
+    // own variables, the variables it updates that outlive an iteration,
+    // and what is computed from them.
     auto Data = std::make_shared<llvm::DenseSet<const ValueDecl *>>();
-    collectDeclared(Loop, *Data);
-    collectModified(Loop, *Data);
+    llvm::DenseSet<const ValueDecl *> Modified;
+    llvm::DenseSet<const ValueDecl *> BodyLocals;
+    collectModified(Loop, Modified);
+    collectDeclared(loopBody(*Loop), BodyLocals);
+    for (const ValueDecl *D : Modified)
+      if (!BodyLocals.contains(D))
+        Data->insert(D);
+    collectLoopVariables(*Loop, *Data);
     propagateRequestData(Body, *Data);
     Out.push_back({std::move(*Root), {}, std::move(Data)});
     break;

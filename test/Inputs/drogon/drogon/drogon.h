@@ -43,15 +43,25 @@ public:
   HttpAppFramework &registerHandler(const std::string &pathPattern, FUNCTION &&function,
                                     const std::vector<internal::HttpConstraint>
                                         &constraints = {},
-                                    const std::string &handlerName = "");
+                                    const std::string &handlerName = "") {
+    addRoute(pathPattern, std::function<void()>{}, handlerName);
+    return *this;
+  }
   template <typename FUNCTION>
   HttpAppFramework &registerHandlerViaRegex(const std::string &regExp,
                                             FUNCTION &&function,
                                             const std::vector<internal::HttpConstraint>
                                                 &constraints = {},
-                                            const std::string &handlerName = "");
+                                            const std::string &handlerName = "") {
+    addRoute(regExp, std::function<void()>{}, handlerName);
+    return *this;
+  }
   virtual HttpAppFramework &addListener(const std::string &ip, unsigned short port) = 0;
   virtual void run() = 0;
+
+private:
+  virtual void addRoute(const std::string &pattern, std::function<void()> binder,
+                        const std::string &handlerName) = 0;
 };
 
 HttpAppFramework &app();
@@ -71,7 +81,7 @@ protected:
   static void registerMethod(FUNCTION &&function, const std::string &pattern,
                              const std::vector<internal::HttpConstraint> &filtersAndMethods =
                                  std::vector<internal::HttpConstraint>{},
-                             bool classFormat = true, const std::string &handlerName = "");
+                             bool classFormat = true, const std::string &handlerName = "") {}
 };
 
 class HttpSimpleControllerBase : public virtual DrObjectBase {
