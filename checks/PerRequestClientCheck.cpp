@@ -309,7 +309,13 @@ void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Node = Result.Nodes.getNodeAs<Expr>("client");
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
-  if (!Node || isInMacroBody(Node->getBeginLoc(), SM))
+  if (!Node)
+    return;
+  // Code written in the body of the user's own macro is not for the user to
+  // change where it expands. A library's macro over its connect call
+  // (libpq's 'PQsetdb') is the user's call all the same.
+  if (isInMacroBody(Node->getBeginLoc(), SM) &&
+      !SM.isInSystemHeader(SM.getSpellingLoc(Node->getBeginLoc())))
     return;
   const SourceLocation FileLoc = SM.getFileLoc(Node->getBeginLoc());
   if (!IgnoredFilePatterns.empty() &&
@@ -390,7 +396,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const handlers::Reason &Root = Path.Root;
-  const bool InLoop = Root.isLoop() && Path.Calls.empty();
+  const bool InLoop = Root.isLoop();
 
   // Where the client ends up: a local variable, or a wrapper (a gRPC stub)
   // stored in one.
@@ -472,7 +478,12 @@ void PerRequestClientCheck::diagnose(const Client &C,
 
   if (MakeStatic)
     return;
-  if (InLoop)
+  if (InLoop && !Path.Calls.empty())
+    diag(Loc,
+         "build it once before the loop starts and pass it down to '%0'",
+         DiagnosticIDs::Note)
+        << qualifiedName(*Path.Calls.front().Callee);
+  else if (InLoop)
     diag(Loc,
          "hoist it above the loop: build it once before the loop starts and "
          "use it in every iteration",

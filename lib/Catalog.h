@@ -36,6 +36,10 @@ llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
 /// or in a class derived from one (a generated 'Foo::Service'), is a handler.
 llvm::ArrayRef<llvm::StringRef> handlerBaseClasses();
 
+/// Types of the objects a server creates for each incoming request: a
+/// function that takes one as a parameter runs while a request is served.
+llvm::ArrayRef<llvm::StringRef> requestTypes();
+
 /// Types whose objects live for one call (gRPC reactors, async responders):
 /// the member functions of a class that derives from one, or holds one by
 /// value, run for every call.

@@ -18,6 +18,20 @@ llvm::ArrayRef<llvm::StringRef> handlerBaseClasses() {
   return Classes;
 }
 
+llvm::ArrayRef<llvm::StringRef> requestTypes() {
+  static constexpr llvm::StringRef Types[] = {
+      // gRPC: ServerContext and CallbackServerContext.
+      "::grpc::ServerContextBase",
+      "::httplib::Request",
+      "::crow::request",
+      "::drogon::HttpRequest",
+      "::Pistache::Http::Request",
+      // Not cpprestsdk's http_request nor Beast's request: clients build
+      // those too, for the requests they send.
+  };
+  return Types;
+}
+
 llvm::ArrayRef<llvm::StringRef> perCallTypes() {
   static constexpr llvm::StringRef Types[] = {
       // gRPC callback API: one reactor object per RPC.

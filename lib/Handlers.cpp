@@ -485,7 +485,7 @@ struct HandlerIndex::Impl {
   explicit Impl(const Config &C)
       : HandlerFunctions(C.HandlerFunctions),
         Registrations(C.RegistrationFunctions), BaseClasses(C.BaseClasses),
-        PerCallTypes(C.PerCallTypes), Wrappers(C.CallableWrappers),
+        RequestTypes(C.RequestTypes), PerCallTypes(C.PerCallTypes), Wrappers(C.CallableWrappers),
         MessageReads(C.MessageReadFunctions),
         SetupFunctions(C.SetupFunctions), PoolFunctions(C.PoolFunctions) {
     for (const std::string &Method : C.ContainerBoundMethods)
@@ -500,6 +500,7 @@ struct HandlerIndex::Impl {
   const RegexList HandlerFunctions;
   const NameList Registrations;
   const NameList BaseClasses;
+  const NameList RequestTypes;
   const NameList PerCallTypes;
   const NameList Wrappers;
   const NameList MessageReads;
@@ -520,6 +521,7 @@ struct HandlerIndex::Impl {
   std::optional<Reason> direct(const FunctionDecl &F, ASTContext &Ctx);
   std::optional<Reason> overrideReason(const CXXMethodDecl &Method) const;
   std::optional<Reason> perCallReason(const CXXMethodDecl &Method) const;
+  std::optional<Reason> requestParameterReason(const FunctionDecl &F) const;
   std::optional<Reason> loopReason(const Stmt &Loop, const FunctionDecl *F,
                                    ASTContext &Ctx) const;
   bool excluded(const FunctionDecl &F) const;
@@ -746,6 +748,46 @@ HandlerIndex::Impl::perCallReason(const CXXMethodDecl &Method) const {
   return std::nullopt;
 }
 
+/// The class an object of type \p Type is, looking through references,
+/// pointers and smart pointers ('const HttpRequestPtr &').
+static const CXXRecordDecl *pointeeClass(QualType Type) {
+  Type = Type.getNonReferenceType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+  if (const auto *Smart = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+      Smart && Smart->isInStdNamespace() && Smart->getIdentifier() &&
+      (Smart->getName() == "shared_ptr" || Smart->getName() == "unique_ptr") &&
+      Smart->getTemplateArgs().size() > 0 &&
+      Smart->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    return Smart->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return Record;
+}
+
+std::optional<Reason>
+HandlerIndex::Impl::requestParameterReason(const FunctionDecl &F) const {
+  if (RequestTypes.empty() || isa<CXXConstructorDecl, CXXDestructorDecl>(F))
+    return std::nullopt;
+  for (const ParmVarDecl *Param : F.parameters()) {
+    const CXXRecordDecl *Class = pointeeClass(Param->getType());
+    if (!Class)
+      continue;
+    if (findSelfOrBase(*Class, RequestTypes)) {
+      Reason R;
+      R.Kind = RootKind::RequestParameter;
+      R.Loc = Param->getLocation();
+      R.Function = &F;
+      R.Note = describeFunction(F) + " is a request handler: its parameter " +
+               (Param->getIdentifier() ? "'" + Param->getName().str() + "' "
+                                       : std::string()) +
+               "is a " + quoted(*Class) +
+               ", which exists only while a request is served";
+      return R;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
                                                  ASTContext &Ctx) {
   build(Ctx);
@@ -780,6 +822,8 @@ std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
       Result = overrideReason(*Method);
     if (!Result && Method && !IsLambda)
       Result = perCallReason(*Method);
+    if (!Result)
+      Result = requestParameterReason(Definition);
   }
   DirectCache[Key] = Result;
   return Result;

@@ -5,7 +5,9 @@
 //
 //  * request handlers: overrides of the virtual methods of a service base
 //    class (a gRPC generated 'Foo::Service'), member functions of objects that
-//    live for one call (gRPC reactors, async CallData), lambdas and functions
+//    live for one call (gRPC reactors, async CallData), functions that take
+//    the server's per-request object (grpc::ServerContext, httplib::Request)
+//    as a parameter, lambdas and functions
 //    passed to a route registration function (cpp-httplib, cpprestsdk, Beast
 //    read handlers, Crow, Drogon, Pistache), functions named by the user;
 //  * bodies of loops over the items of a container or that read one message
@@ -43,6 +45,8 @@ struct Config {
   std::vector<std::string> RegistrationFunctions;
   /// Classes whose virtual methods, when overridden, are handlers.
   std::vector<std::string> BaseClasses;
+  /// Types of the per-request objects handlers receive as parameters.
+  std::vector<std::string> RequestTypes;
   /// Types of objects that live for one call.
   std::vector<std::string> PerCallTypes;
   /// Functions that wrap a callable ('std::bind').
@@ -63,6 +67,7 @@ enum class RootKind {
   PerCallObject, ///< A member function of an object that lives for one call.
   Registered,    ///< Passed to a registration function.
   Configured,    ///< Named by the HandlerFunctions option.
+  RequestParameter, ///< Takes the server's per-request object as a parameter.
   ItemLoop,      ///< The body of a loop over the items of a container.
   MessageLoop,   ///< The body of a loop that reads one message per iteration.
 };

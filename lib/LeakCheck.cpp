@@ -78,6 +78,7 @@ handlers::Config LeakCheck::readHandlerOptions() {
       "HandlerRegistrationFunctions", catalog::handlerRegistrationFunctions());
   Config.BaseClasses =
       readNameList("HandlerBaseClasses", catalog::handlerBaseClasses());
+  Config.RequestTypes = readNameList("RequestTypes", catalog::requestTypes());
   Config.PerCallTypes = readNameList("PerCallTypes", catalog::perCallTypes());
   Config.CallableWrappers =
       readNameList("CallableWrappers", catalog::callableWrappers());

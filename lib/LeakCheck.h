@@ -47,7 +47,8 @@ protected:
 
   /// Reads the options that configure request handler detection
   /// (lib/Handlers.h), with the catalog's defaults: HandlerFunctions,
-  /// HandlerRegistrationFunctions, HandlerBaseClasses, PerCallTypes,
+  /// HandlerRegistrationFunctions, HandlerBaseClasses, RequestTypes,
+  /// PerCallTypes,
   /// CallableWrappers, MessageReadFunctions, ContainerBoundMethods,
   /// SetupFunctions and PoolFunctions.
   handlers::Config readHandlerOptions();

@@ -79,10 +79,10 @@ void perMessage(std::istream &In) {
 static void archive(int Id) {
   Aws::Client::ClientConfiguration Config = kConfig;
   DynamoDBClient Client(Config);
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'DynamoDBClient' is created for every item of a loop
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'DynamoDBClient' is created for every item of a loop: each one owns an HTTP client with its own connection pool, TLS sessions, request signer and retry state; create it once before the loop and reuse it [leak-per-request-client]
   // CHECK-NOTES: :[[@LINE+9]]:5: note: 'archive' is called here
   // CHECK-NOTES: :[[@LINE+7]]:3: note: the loop runs once per item of 'Ids'
-  // CHECK-NOTES: :[[@LINE-4]]:18: note: to share it, build it once where the service starts
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: build it once before the loop starts and pass it down to 'archive'
   use(Client);
   (void)Id;
 }
