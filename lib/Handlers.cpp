@@ -4,7 +4,6 @@
 #include "Context.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
@@ -540,50 +539,77 @@ struct HandlerIndex::Impl {
 
 namespace {
 
-/// Walks the user code of a translation unit (system headers are skipped)
-/// and hands every call to the index with the function it is in.
-class IndexBuilder : public RecursiveASTVisitor<IndexBuilder> {
-  using Base = RecursiveASTVisitor<IndexBuilder>;
-
+/// Walks the user code of a translation unit (system headers, implicit code
+/// and template instantiations are skipped) and hands every call to the
+/// index with the function it is in (a lambda's call operator for lambdas).
+class IndexBuilder {
 public:
-  using Callback = llvm::function_ref<void(const CallExpr &, const FunctionDecl *)>;
+  using Callback =
+      llvm::function_ref<void(const CallExpr &, const FunctionDecl *)>;
   IndexBuilder(const SourceManager &SM, Callback OnCall)
       : SM(SM), OnCall(OnCall) {}
 
-  bool shouldVisitTemplateInstantiations() const { return false; }
-  bool shouldVisitImplicitCode() const { return false; }
-
-  bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
+  void walkDecl(const Decl *D) {
+    if (!D || (D->isImplicit() && !isa<TranslationUnitDecl>(D)))
+      return;
     if (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
         SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
-      return true;
-    const auto *Function = dyn_cast<FunctionDecl>(D);
-    if (Function)
-      Stack.push_back(Function);
-    const bool Result = Base::TraverseDecl(D);
-    if (Function)
-      Stack.pop_back();
-    return Result;
-  }
-
-  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    Stack.push_back(Lambda->getCallOperator());
-    const bool Result = Base::TraverseLambdaExpr(Lambda);
-    Stack.pop_back();
-    return Result;
-  }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    OnCall(*Call, Stack.empty() ? nullptr : Stack.back());
-    return true;
+      return;
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D)) {
+      walkDecl(Template->getTemplatedDecl());
+      return;
+    }
+    if (const auto *Template = dyn_cast<ClassTemplateDecl>(D)) {
+      walkDecl(Template->getTemplatedDecl());
+      return;
+    }
+    if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(D);
+        Specialization && Specialization->getSpecializationKind() !=
+                              TSK_ExplicitSpecialization)
+      return; // An instantiation: its pattern is walked instead.
+    if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
+      if (!Function->doesThisDeclarationHaveABody())
+        return;
+      if (const auto *Constructor = dyn_cast<CXXConstructorDecl>(Function))
+        for (const CXXCtorInitializer *Init : Constructor->inits())
+          if (Init->isWritten())
+            walkStmt(Init->getInit(), Function);
+      walkStmt(Function->getBody(), Function);
+      return;
+    }
+    if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      walkStmt(Var->getInit(), nullptr);
+      return;
+    }
+    if (const auto *Context = dyn_cast<DeclContext>(D))
+      for (const Decl *Member : Context->decls())
+        walkDecl(Member);
   }
 
 private:
+  void walkStmt(const Stmt *S, const FunctionDecl *Caller) {
+    if (!S)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      OnCall(*Call, Caller);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        walkStmt(Init, Caller);
+      walkStmt(Lambda->getBody(), Lambda->getCallOperator());
+      return;
+    }
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      // Local classes and their member functions.
+      for (const Decl *D : Decls->decls())
+        if (!isa<VarDecl>(D))
+          walkDecl(D);
+    }
+    for (const Stmt *Child : S->children())
+      walkStmt(Child, Caller);
+  }
+
   const SourceManager &SM;
   Callback OnCall;
-  std::vector<const FunctionDecl *> Stack;
 };
 
 } // namespace
@@ -599,7 +625,7 @@ void HandlerIndex::Impl::build(ASTContext &Ctx) {
     noteCall(Call, Caller, Ctx);
   };
   IndexBuilder Builder(Ctx.getSourceManager(), OnCall);
-  Builder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Builder.walkDecl(Ctx.getTranslationUnitDecl());
 }
 
 void HandlerIndex::Impl::collectCallables(
