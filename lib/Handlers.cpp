@@ -655,8 +655,14 @@ void HandlerIndex::Impl::collectCallables(
     collectCallables(Cast->getSubExpr(), Depth + 1, Out);
     return;
   }
+  if (const auto *New = dyn_cast<CXXNewExpr>(E)) {
+    // A handler object built around the callable ('new Handler(lambda)').
+    collectCallables(New->getInitializer(), Depth + 1, Out);
+    return;
+  }
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
-    // A converting constructor, such as std::function's from a lambda.
+    // A converting constructor, such as std::function's from a lambda, or a
+    // handler object built around the callable.
     for (const Expr *Arg : Construct->arguments())
       collectCallables(Arg, Depth + 1, Out);
     return;

@@ -37,9 +37,14 @@ struct Request {
   std::string Body;
 };
 using Handler = std::function<void(const Request &)>;
+class HandlerObject {
+public:
+  explicit HandlerObject(Handler H);
+};
 class Router {
 public:
   void add(const std::string &Path, Handler H);
+  void add(const std::string &Path, HandlerObject *H);
 };
 template <typename F> Handler wrap(F Function) { return Handler(Function); }
 class Endpoint {
@@ -97,6 +102,11 @@ void routes(Router &Router) {
     Aws::DynamoDB::DynamoDBClient NotAClientHere; // ClientTypes was replaced.
   });
   Router.add("/wrapped", wrap(&onWrapped));
+  Router.add("/object", new HandlerObject([](const Request &R) {
+               legacy::DbSession Session(kDsn);
+               // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'legacy::DbSession' is created for every request
+               Session.run(R.Body);
+             }));
 }
 
 // HandlerBaseClasses
