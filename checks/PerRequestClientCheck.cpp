@@ -66,7 +66,7 @@ const VarDecl *initializedVariable(const Expr &E, ASTContext &Ctx) {
       return nullptr;
     if (const auto *Var = Parents[0].get<VarDecl>())
       return Var->getInit() && strip(Var->getInit()) == strip(&E) ? Var
-                                                                   : nullptr;
+                                                                  : nullptr;
     const auto *Parent = Parents[0].get<Stmt>();
     if (!Parent || !isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
                         CXXBindTemporaryExpr, ExprWithCleanups>(Parent))
@@ -155,7 +155,8 @@ bool isReplacedOrMoved(const VarDecl &Var, const FunctionDecl &Function,
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == &Var) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == &Var) {
       const Stmt *Parent = operandParent(*Ref, Ctx);
       if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
         const FunctionDecl *Callee = Call->getDirectCallee();
@@ -168,8 +169,8 @@ bool isReplacedOrMoved(const VarDecl &Var, const FunctionDecl &Function,
           Binary && Binary->isAssignmentOp() && strip(Binary->getLHS()) == Ref)
         return true;
       if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
-          Operator && Operator->isAssignmentOp() && Operator->getNumArgs() > 0 &&
-          strip(Operator->getArg(0)) == Ref)
+          Operator && Operator->isAssignmentOp() &&
+          Operator->getNumArgs() > 0 && strip(Operator->getArg(0)) == Ref)
         return true;
       if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
         const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
@@ -221,8 +222,9 @@ std::string everyUnit(const handlers::Reason &Root) {
 
 /// A call in \p Function that wraps the client held by \p Var (a gRPC stub
 /// built on a channel).
-const CallExpr *PerRequestClientCheck::findWrapperOf(const VarDecl &Var,
-                                                      const FunctionDecl &Function) const {
+const CallExpr *
+PerRequestClientCheck::findWrapperOf(const VarDecl &Var,
+                                     const FunctionDecl &Function) const {
   llvm::SmallVector<const Stmt *, 64> Work{Function.getBody()};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -290,14 +292,16 @@ void PerRequestClientCheck::registerMatchers(MatchFinder *Finder) {
       cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Types)));
   // By type: inherited constructors are implicit declarations, which this
   // traversal mode does not match.
-  const auto Construction = cxxConstructExpr(
-      hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(ClientClass)))),
-      unless(constructsCopyOrMove()));
+  const auto Construction =
+      cxxConstructExpr(hasType(hasUnqualifiedDesugaredType(
+                           recordType(hasDeclaration(ClientClass)))),
+                       unless(constructsCopyOrMove()));
   const auto SmartPointerAllocation = callExpr(callee(functionDecl(
       hasAnyName(Smart),
       hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ClientClass))))))));
-  const auto FactoryCall = callExpr(callee(functionDecl(hasAnyName(Factories))));
+  const auto FactoryCall =
+      callExpr(callee(functionDecl(hasAnyName(Factories))));
   Finder->addMatcher(
       expr(unless(isExpansionInSystemHeader()),
            anyOf(Construction, SmartPointerAllocation, FactoryCall))
@@ -333,7 +337,8 @@ void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
     C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
     QualType Written = Construct->getType();
-    if (const auto *New = dyn_cast_or_null<CXXNewExpr>(operandParent(*Node, Ctx))) {
+    if (const auto *New =
+            dyn_cast_or_null<CXXNewExpr>(operandParent(*Node, Ctx))) {
       C.Value = New;
       Written = New->getAllocatedType();
     } else if (const VarDecl *Var = initializedVariable(*Node, Ctx)) {
@@ -402,15 +407,16 @@ void PerRequestClientCheck::diagnose(const Client &C,
   // stored in one.
   const VarDecl *Var = initializedVariable(*C.Value, Ctx);
   const CallExpr *Wrapper = nullptr;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(operandParent(*C.Value, Ctx));
-      Call && Call->getDirectCallee() && WrapperNames.contains(*Call->getDirectCallee())) {
+  if (const auto *Call =
+          dyn_cast_or_null<CallExpr>(operandParent(*C.Value, Ctx));
+      Call && Call->getDirectCallee() &&
+      WrapperNames.contains(*Call->getDirectCallee())) {
     Wrapper = Call;
     if (!Var)
       Var = initializedVariable(*Call, Ctx);
   }
 
-  const std::string Cost =
-      (C.Entry ? C.Entry->Cost : GenericCost).str();
+  const std::string Cost = (C.Entry ? C.Entry->Cost : GenericCost).str();
   std::string Advice;
   if (InLoop)
     Advice = C.IsFactory ? "connect once before the loop and reuse the handle"
@@ -430,9 +436,10 @@ void PerRequestClientCheck::diagnose(const Client &C,
   const FunctionDecl *Function =
       Path.Calls.empty() ? Root.Function : Path.Calls.back().Callee;
   if (C.ThreadSafe && Var && Function && Function->getBody() &&
-      Var->hasLocalStorage() && !Var->isStaticLocal() && !isa<ParmVarDecl>(Var) &&
-      !Var->getType()->isReferenceType() && !Var->isConstexpr() &&
-      !Function->isConstexpr() && C.Value != nullptr && !isa<CXXNewExpr>(C.Value) &&
+      Var->hasLocalStorage() && !Var->isStaticLocal() &&
+      !isa<ParmVarDecl>(Var) && !Var->getType()->isReferenceType() &&
+      !Var->isConstexpr() && !Function->isConstexpr() &&
+      !isa<CXXNewExpr>(C.Value) &&
       llvm::all_of(C.Args, [](const Expr *Arg) { return isStable(Arg); }) &&
       (!Wrapper || llvm::all_of(Wrapper->arguments(),
                                 [&](const Expr *Arg) {
@@ -447,13 +454,11 @@ void PerRequestClientCheck::diagnose(const Client &C,
   }
 
   const SourceLocation Loc = Var && !Wrapper
-                                ? Var->getLocation()
-                                : SM.getFileLoc(C.Value->getBeginLoc());
+                                 ? Var->getLocation()
+                                 : SM.getFileLoc(C.Value->getBeginLoc());
   {
-    auto Diag =
-        C.IsFactory
-            ? diag(Loc, "'%0' is called %1: each call %2; %3")
-            : diag(Loc, "'%0' is created %1: each one %2; %3");
+    auto Diag = C.IsFactory ? diag(Loc, "'%0' is called %1: each call %2; %3")
+                            : diag(Loc, "'%0' is created %1: each one %2; %3");
     Diag << C.Name << everyUnit(Root) << Cost << Advice
          << C.Value->getSourceRange();
     if (MakeStatic)
@@ -479,8 +484,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
   if (MakeStatic)
     return;
   if (InLoop && !Path.Calls.empty())
-    diag(Loc,
-         "build it once before the loop starts and pass it down to '%0'",
+    diag(Loc, "build it once before the loop starts and pass it down to '%0'",
          DiagnosticIDs::Note)
         << qualifiedName(*Path.Calls.front().Callee);
   else if (InLoop)

@@ -44,7 +44,10 @@ llvm::ArrayRef<ClientEntry> clientTypes() {
       {"::httplib::SSLClient", HttplibCost, false, {}, {}},
       {"::httplib::ClientImpl", HttplibCost, false, {}, {}},
       {"::web::http::client::http_client",
-       "sets up its own HTTP pipeline and connection pool", true, {}, {}},
+       "sets up its own HTTP pipeline and connection pool",
+       true,
+       {},
+       {}},
   };
   return Types;
 }
@@ -65,8 +68,11 @@ llvm::ArrayRef<ClientEntry> clientFactories() {
       {"::redisAsyncConnectUnix", RedisCost, false, {}, {}},
       {"::grpc::CreateChannel", GrpcCost, true, {}, {}},
       {"::grpc::CreateCustomChannel", GrpcCost, true, {}, {}},
-      {"::grpc::experimental::CreateCustomChannelWithInterceptors", GrpcCost,
-       true, {}, {}},
+      {"::grpc::experimental::CreateCustomChannelWithInterceptors",
+       GrpcCost,
+       true,
+       {},
+       {}},
       {"::sqlite3_open", SqliteCost, false, SqliteAdvice, SqlitePrivateTargets},
       {"::sqlite3_open_v2", SqliteCost, false, SqliteAdvice,
        SqlitePrivateTargets},
@@ -120,7 +126,7 @@ llvm::ArrayRef<llvm::StringRef> threadSafeClientNames() {
 
 llvm::ArrayRef<llvm::StringRef> smartPointerFactories() {
   static constexpr llvm::StringRef Functions[] = {
-      "::std::make_shared",  "::std::make_unique", "::std::allocate_shared",
+      "::std::make_shared",   "::std::make_unique", "::std::allocate_shared",
       "::boost::make_shared", "::Aws::MakeShared",  "::Aws::MakeUnique",
   };
   return Functions;

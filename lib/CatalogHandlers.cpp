@@ -21,10 +21,8 @@ llvm::ArrayRef<llvm::StringRef> handlerBaseClasses() {
 llvm::ArrayRef<llvm::StringRef> requestTypes() {
   static constexpr llvm::StringRef Types[] = {
       // gRPC: ServerContext and CallbackServerContext.
-      "::grpc::ServerContextBase",
-      "::httplib::Request",
-      "::crow::request",
-      "::drogon::HttpRequest",
+      "::grpc::ServerContextBase", "::httplib::Request",
+      "::crow::request",           "::drogon::HttpRequest",
       "::Pistache::Http::Request",
       // Not cpprestsdk's http_request nor Beast's request: clients build
       // those too, for the requests they send.

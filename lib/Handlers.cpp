@@ -228,7 +228,8 @@ bool isInvokedInPlace(const LambdaExpr &Lambda, ASTContext &Ctx) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Var) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Var) {
       const Stmt *Use = valueParent(*Ref, Ctx);
       const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Use);
       if (Call && Call->getOperator() == OO_Call &&
@@ -429,9 +430,9 @@ void propagateRequestData(const Stmt *Body,
       }
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
         // 'parse(Request.body(), Out)': Out receives request data.
-        const bool AnyData = llvm::any_of(Call->arguments(), [&](const Expr *A) {
-          return mentionsAny(A, Data);
-        });
+        const bool AnyData =
+            llvm::any_of(Call->arguments(),
+                         [&](const Expr *A) { return mentionsAny(A, Data); });
         const FunctionDecl *Callee = Call->getDirectCallee();
         if (AnyData && Callee) {
           const unsigned Offset =
@@ -484,8 +485,8 @@ struct HandlerIndex::Impl {
   explicit Impl(const Config &C)
       : HandlerFunctions(C.HandlerFunctions),
         Registrations(C.RegistrationFunctions), BaseClasses(C.BaseClasses),
-        RequestTypes(C.RequestTypes), PerCallTypes(C.PerCallTypes), Wrappers(C.CallableWrappers),
-        MessageReads(C.MessageReadFunctions),
+        RequestTypes(C.RequestTypes), PerCallTypes(C.PerCallTypes),
+        Wrappers(C.CallableWrappers), MessageReads(C.MessageReadFunctions),
         SetupFunctions(C.SetupFunctions), PoolFunctions(C.PoolFunctions) {
     for (const std::string &Method : C.ContainerBoundMethods)
       BoundMethods.insert(Method);
@@ -563,9 +564,10 @@ public:
       walkDecl(Template->getTemplatedDecl());
       return;
     }
-    if (const auto *Specialization = dyn_cast<ClassTemplateSpecializationDecl>(D);
-        Specialization && Specialization->getSpecializationKind() !=
-                              TSK_ExplicitSpecialization)
+    if (const auto *Specialization =
+            dyn_cast<ClassTemplateSpecializationDecl>(D);
+        Specialization &&
+        Specialization->getSpecializationKind() != TSK_ExplicitSpecialization)
       return; // An instantiation: its pattern is walked instead.
     if (const auto *Function = dyn_cast<FunctionDecl>(D)) {
       if (!Function->doesThisDeclarationHaveABody())
@@ -687,22 +689,22 @@ void HandlerIndex::Impl::noteCall(const CallExpr &Call,
     // ('CROW_ROUTE(app, "/")(handler)').
     const bool IsCallOperator = isa<CXXOperatorCallExpr>(Call);
     for (unsigned I = IsCallOperator ? 1 : 0; I < Call.getNumArgs(); ++I) {
-     llvm::SmallVector<const FunctionDecl *, 2> Handlers;
-     collectCallables(Call.getArg(I), 0, Handlers);
-     for (const FunctionDecl *Handler : Handlers) {
-      const FunctionDecl *Key = normalize(Handler);
-      if (Registered.count(Key))
-        continue;
-      Reason R;
-      R.Kind = RootKind::Registered;
-      R.Loc = SM.getFileLoc(IsCallOperator ? Call.getArg(I)->getBeginLoc()
-                                           : Call.getExprLoc());
-      R.Function = Handler;
-      R.Note = describeFunction(*Handler) +
-               " is a request handler: it is registered with '" +
-               qualifiedName(*Callee) + "' here";
-      Registered.try_emplace(Key, std::move(R));
-     }
+      llvm::SmallVector<const FunctionDecl *, 2> Handlers;
+      collectCallables(Call.getArg(I), 0, Handlers);
+      for (const FunctionDecl *Handler : Handlers) {
+        const FunctionDecl *Key = normalize(Handler);
+        if (Registered.count(Key))
+          continue;
+        Reason R;
+        R.Kind = RootKind::Registered;
+        R.Loc = SM.getFileLoc(IsCallOperator ? Call.getArg(I)->getBeginLoc()
+                                             : Call.getExprLoc());
+        R.Function = Handler;
+        R.Note = describeFunction(*Handler) +
+                 " is a request handler: it is registered with '" +
+                 qualifiedName(*Callee) + "' here";
+        Registered.try_emplace(Key, std::move(R));
+      }
     }
   }
   if (!Caller)
@@ -757,7 +759,8 @@ HandlerIndex::Impl::perCallReason(const CXXMethodDecl &Method) const {
     const CXXRecordDecl *BaseRecord = BaseSpec.getType()->getAsCXXRecordDecl();
     if (!BaseRecord)
       continue;
-    if (const CXXRecordDecl *Found = findSelfOrBase(*BaseRecord, PerCallTypes)) {
+    if (const CXXRecordDecl *Found =
+            findSelfOrBase(*BaseRecord, PerCallTypes)) {
       R.Loc = BaseSpec.getBeginLoc();
       R.Note = quoted(Method) + " runs for every request: " + quoted(*Class) +
                " derives from " + quoted(*Found) +
@@ -769,7 +772,8 @@ HandlerIndex::Impl::perCallReason(const CXXMethodDecl &Method) const {
     const CXXRecordDecl *FieldClass = Field->getType()->getAsCXXRecordDecl();
     if (!FieldClass)
       continue; // Pointers and references may outlive one call.
-    if (const CXXRecordDecl *Found = findSelfOrBase(*FieldClass, PerCallTypes)) {
+    if (const CXXRecordDecl *Found =
+            findSelfOrBase(*FieldClass, PerCallTypes)) {
       R.Loc = Field->getLocation();
       R.Note = quoted(Method) + " runs for every request: " + quoted(*Class) +
                " holds the per-call " + quoted(*Found) + " '" +
@@ -787,7 +791,8 @@ static const CXXRecordDecl *pointeeClass(QualType Type) {
   if (Type->isPointerType())
     Type = Type->getPointeeType();
   const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (const auto *Smart = dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
+  if (const auto *Smart =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
       Smart && Smart->isInStdNamespace() && Smart->getIdentifier() &&
       (Smart->getName() == "shared_ptr" || Smart->getName() == "unique_ptr") &&
       Smart->getTemplateArgs().size() > 0 &&
@@ -832,8 +837,7 @@ std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
   if (Found != Registered.end()) {
     Result = Found->second;
   } else {
-    const FunctionDecl &Definition =
-        F.getDefinition() ? *F.getDefinition() : F;
+    const FunctionDecl &Definition = F.getDefinition() ? *F.getDefinition() : F;
     const auto *Method = dyn_cast<CXXMethodDecl>(&Definition);
     const bool IsLambda = Method && Method->getParent()->isLambda();
     if (!IsLambda && !HandlerFunctions.empty()) {
@@ -886,11 +890,13 @@ std::optional<Reason> HandlerIndex::Impl::loopReason(const Stmt &Loop,
     const Expr *Stripped = stripWrappers(Init);
     // A braced list or an array of fixed size: as many iterations as the
     // code spells out, not one per item of some input.
-    if (isa<InitListExpr>(Stripped) || Stripped->getType()->isConstantArrayType())
+    if (isa<InitListExpr>(Stripped) ||
+        Stripped->getType()->isConstantArrayType())
       return std::nullopt;
     if (const CXXRecordDecl *Record = Stripped->getType()->getAsCXXRecordDecl();
         Record && Record->isInStdNamespace() && Record->getIdentifier() &&
-        (Record->getName() == "initializer_list" || Record->getName() == "array"))
+        (Record->getName() == "initializer_list" ||
+         Record->getName() == "array"))
       return std::nullopt;
     R.Kind = RootKind::ItemLoop;
     R.Note = "the loop runs once per item of " + excerpt(*Init, Ctx);
@@ -930,9 +936,18 @@ std::optional<Reason> HandlerIndex::Impl::loopReason(const Stmt &Loop,
 HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
                                                      ASTContext &Ctx) {
   Place Result;
+  // A lambda's body is code of its own unless the lambda runs where it is
+  // written; then the walk goes on through the enclosing code.
+  auto StopsAt = [&](const LambdaExpr &Lambda) {
+    const CXXMethodDecl *Operator = Lambda.getCallOperator();
+    if (direct(*Operator, Ctx) || !isInvokedInPlace(Lambda, Ctx)) {
+      Result.Function = Operator;
+      return true;
+    }
+    return false;
+  };
   DynTypedNode Node = DynTypedNode::create(S);
   const Stmt *Child = &S;
-  const LambdaExpr *EnteredLambda = nullptr; // Reached through its operator.
   for (unsigned Step = 0; Step < 4096; ++Step) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
@@ -942,17 +957,9 @@ HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
       if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(ParentStmt) &&
           isIterationPart(*ParentStmt, Child))
         Result.Loops.push_back(ParentStmt);
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(ParentStmt)) {
-        if (Lambda == EnteredLambda || isSame(Lambda->getBody(), Child)) {
-          const CXXMethodDecl *Operator = Lambda->getCallOperator();
-          if (direct(*Operator, Ctx) || !isInvokedInPlace(*Lambda, Ctx)) {
-            Result.Function = Operator;
-            return Result;
-          }
-          // Called where it is written: its body is part of the enclosing code.
-        }
-        EnteredLambda = nullptr;
-      }
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(ParentStmt);
+          Lambda && isSame(Lambda->getBody(), Child) && StopsAt(*Lambda))
+        return Result;
       Child = ParentStmt;
       Node = Parent;
       continue;
@@ -966,37 +973,29 @@ HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
       continue;
     }
     if (const auto *Function = Parent.get<FunctionDecl>()) {
+      // Some parent maps reach a lambda's body through its call operator and
+      // closure class: climb to the lambda expression.
       const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+      const LambdaExpr *Lambda = nullptr;
       if (Method && Method->getParent()->isLambda()) {
-        // Some parent maps go through the call operator and the closure
-        // class on the way to the lambda expression.
         DynTypedNode Up = Parent;
-        for (unsigned Climb = 0; Climb < 4; ++Climb) {
+        for (unsigned Climb = 0; Climb < 4 && !Lambda; ++Climb) {
           DynTypedNodeList Above = Ctx.getParents(Up);
           if (Above.empty())
             break;
           Up = Above[0];
-          if (const auto *Lambda = Up.get<LambdaExpr>()) {
-            EnteredLambda = Lambda;
-            break;
-          }
-        }
-        if (EnteredLambda) {
-          Node = DynTypedNode::create(*EnteredLambda);
-          Child = EnteredLambda->getBody();
-          // Re-run the lambda decision on the expression itself.
-          const CXXMethodDecl *Operator = EnteredLambda->getCallOperator();
-          if (direct(*Operator, Ctx) || !isInvokedInPlace(*EnteredLambda, Ctx)) {
-            Result.Function = Operator;
-            return Result;
-          }
-          Child = EnteredLambda;
-          EnteredLambda = nullptr;
-          continue;
+          Lambda = Up.get<LambdaExpr>();
         }
       }
-      Result.Function = Function;
-      return Result;
+      if (!Lambda) {
+        Result.Function = Function;
+        return Result;
+      }
+      if (StopsAt(*Lambda))
+        return Result;
+      Child = Lambda;
+      Node = DynTypedNode::create(*Lambda);
+      continue;
     }
     if (Parent.get<CXXCtorInitializer>()) {
       Node = Parent;
@@ -1014,7 +1013,8 @@ void HandlerIndex::Impl::paths(
     std::vector<PerRequestPath> &Out) {
   if (Limit == 0)
     return;
-  if (const auto *E = dyn_cast<Expr>(&S); E && isFirstTimeInitialization(*E, Ctx))
+  if (const auto *E = dyn_cast<Expr>(&S);
+      E && isFirstTimeInitialization(*E, Ctx))
     return;
   const Place Where = locate(S, Ctx);
   if (Where.RunsOnce || !Where.Function)
@@ -1100,9 +1100,8 @@ void HandlerIndex::Impl::paths(
 HandlerIndex::HandlerIndex(const Config &C) : P(std::make_unique<Impl>(C)) {}
 HandlerIndex::~HandlerIndex() = default;
 
-std::vector<PerRequestPath> HandlerIndex::perRequestPaths(const Stmt &S,
-                                                          ASTContext &Ctx,
-                                                          unsigned Limit) {
+std::vector<PerRequestPath>
+HandlerIndex::perRequestPaths(const Stmt &S, ASTContext &Ctx, unsigned Limit) {
   P->build(Ctx);
   std::vector<PerRequestPath> Out;
   llvm::SmallPtrSet<const FunctionDecl *, 8> Visiting;
@@ -1200,12 +1199,14 @@ bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
       return false;
     if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
             CXXBindTemporaryExpr, ExprWithCleanups, CXXNewExpr,
-            CXXFunctionalCastExpr, CXXStaticCastExpr, CXXConstructExpr>(Parent)) {
+            CXXFunctionalCastExpr, CXXStaticCastExpr, CXXConstructExpr>(
+            Parent)) {
       Current = Parent;
       continue;
     }
     if (const auto *Binary = dyn_cast<BinaryOperator>(Parent)) {
-      if (Binary->getOpcode() != BO_Assign || !isSame(Binary->getRHS(), Current))
+      if (Binary->getOpcode() != BO_Assign ||
+          !isSame(Binary->getRHS(), Current))
         return false;
       Store = Binary;
       Target = rootDecl(Binary->getLHS());

@@ -63,13 +63,20 @@ struct Config {
 
 /// The kinds of reasons for code to run once per request.
 enum class RootKind {
-  Override,      ///< Overrides a virtual of a handler base class.
-  PerCallObject, ///< A member function of an object that lives for one call.
-  Registered,    ///< Passed to a registration function.
-  Configured,    ///< Named by the HandlerFunctions option.
-  RequestParameter, ///< Takes the server's per-request object as a parameter.
-  ItemLoop,      ///< The body of a loop over the items of a container.
-  MessageLoop,   ///< The body of a loop that reads one message per iteration.
+  /// Overrides a virtual of a handler base class.
+  Override,
+  /// A member function of an object that lives for one call.
+  PerCallObject,
+  /// Passed to a registration function.
+  Registered,
+  /// Named by the HandlerFunctions option.
+  Configured,
+  /// Takes the server's per-request object as a parameter.
+  RequestParameter,
+  /// The body of a loop over the items of a container.
+  ItemLoop,
+  /// The body of a loop that reads one message per iteration.
+  MessageLoop,
 };
 
 /// Why a function or a loop body runs once per request, item or message.

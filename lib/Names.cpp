@@ -68,7 +68,8 @@ RegexList::RegexList(llvm::ArrayRef<std::string> Patterns)
     Compiled.push_back(std::make_shared<llvm::Regex>(Pattern));
 }
 
-std::optional<llvm::StringRef> RegexList::matchText(llvm::StringRef Text) const {
+std::optional<llvm::StringRef>
+RegexList::matchText(llvm::StringRef Text) const {
   for (std::size_t I = 0; I < Compiled.size(); ++I)
     if (Compiled[I]->isValid() && Compiled[I]->match(Text))
       return llvm::StringRef(Patterns[I]);

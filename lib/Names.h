@@ -1,4 +1,5 @@
-//===-- Names.h - matching declarations against configured names -*- C++ -*-===//
+//===-- Names.h - matching declarations against configured names -*- C++
+//-*-===//
 //
 // Options name library entities the way AST matchers' hasAnyName does
 // ('::ns::Class::method' is a full name, 'Class::method' a suffix). Analyses
