@@ -186,6 +186,50 @@ bool isReplacedOrMoved(const VarDecl &Var, const FunctionDecl &Function,
   return false;
 }
 
+/// True when \p Target outlives one iteration of \p Loop: a member, a
+/// global or static, or a variable declared before the loop.
+bool outlivesIteration(const ValueDecl *Target, const Stmt &Loop,
+                       const SourceManager &SM) {
+  if (!Target)
+    return false;
+  if (isa<FieldDecl>(Target))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Target);
+  if (!Var)
+    return false;
+  if (!Var->hasLocalStorage() || Var->isStaticLocal())
+    return true;
+  const SourceLocation Loc = SM.getFileLoc(Var->getLocation());
+  return !SM.isPointWithin(Loc, SM.getFileLoc(Loop.getBeginLoc()),
+                           SM.getFileLoc(Loop.getEndLoc()));
+}
+
+/// True when the client \p Value, built in \p Loop, is kept beyond the
+/// iteration: stored into an object from outside the loop, directly or
+/// through the local variable \p Var. A loop that fills a pool or one client
+/// per shard builds them on purpose.
+bool isKeptBeyondIteration(const Expr &Value, const VarDecl *Var,
+                           const Stmt &Loop, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (outlivesIteration(handlers::storedInto(Value, Ctx), Loop, SM))
+    return true;
+  if (!Var)
+    return false;
+  llvm::SmallVector<const Stmt *, 64> Work{&Loop};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Var &&
+        outlivesIteration(handlers::storedInto(*Ref, Ctx), Loop, SM))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 /// The type a smart pointer factory call allocates, as written.
 QualType allocatedType(const CallExpr &Call) {
   const auto *Ref = dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreImplicit());
@@ -389,6 +433,10 @@ void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
     if (llvm::any_of(C.Args, [&](const Expr *Arg) {
           return Path.dependsOnRequest(*Arg);
         }))
+      continue;
+    if (Path.Root.isLoop() && Path.Calls.empty() && Path.Root.Loop &&
+        isKeptBeyondIteration(*C.Value, initializedVariable(*C.Value, Ctx),
+                              *Path.Root.Loop, Ctx))
       continue;
     diagnose(C, Path, Result);
     return;

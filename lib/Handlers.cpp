@@ -1188,15 +1188,22 @@ static bool testsTarget(const Expr *Cond, const ValueDecl *Target,
   return false;
 }
 
-bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
-  // Follow the value up to where it is stored.
-  const Stmt *Current = &E;
+namespace {
+/// Where a value is stored: the assignment or member call, and the object.
+struct StoreSite {
   const Stmt *Store = nullptr;
   const ValueDecl *Target = nullptr;
-  for (unsigned Step = 0; Step < 16 && !Store; ++Step) {
+};
+} // namespace
+
+/// Follows the value of \p E up through wrappers, 'new', conversions and
+/// 'std::move' to where it is stored, if it is.
+static StoreSite findStore(const Expr &E, ASTContext &Ctx) {
+  const Stmt *Current = &E;
+  for (unsigned Step = 0; Step < 16; ++Step) {
     const Stmt *Parent = singleParentStmt(*Current, Ctx);
     if (!Parent)
-      return false;
+      return {};
     if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
             CXXBindTemporaryExpr, ExprWithCleanups, CXXNewExpr,
             CXXFunctionalCastExpr, CXXStaticCastExpr, CXXConstructExpr>(
@@ -1207,31 +1214,40 @@ bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
     if (const auto *Binary = dyn_cast<BinaryOperator>(Parent)) {
       if (Binary->getOpcode() != BO_Assign ||
           !isSame(Binary->getRHS(), Current))
-        return false;
-      Store = Binary;
-      Target = rootDecl(Binary->getLHS());
-    } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+        return {};
+      return {Binary, rootDecl(Binary->getLHS())};
+    }
+    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent)) {
       if (Operator->getOperator() != OO_Equal || Operator->getNumArgs() != 2 ||
           !isSame(Operator->getArg(1), Current))
-        return false;
-      Store = Operator;
-      Target = rootDecl(Operator->getArg(0));
-    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Parent)) {
+        return {};
+      return {Operator, rootDecl(Operator->getArg(0))};
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Parent)) {
       if (isSame(Member->getImplicitObjectArgument(), Current))
-        return false;
-      Store = Member; // 'Cache.emplace(Key, Client)', 'Slot.reset(new ...)'.
-      Target = rootDecl(Member->getImplicitObjectArgument());
-    } else if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+        return {};
+      // 'Cache.emplace(Key, Client)', 'Slot.reset(new ...)'.
+      return {Member, rootDecl(Member->getImplicitObjectArgument())};
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
       // The value passes through 'std::move' or a smart pointer factory.
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (!Callee || !Callee->isInStdNamespace())
-        return false;
+        return {};
       Current = Parent;
       continue;
-    } else {
-      return false;
     }
+    return {};
   }
+  return {};
+}
+
+const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx) {
+  return findStore(E, Ctx).Target;
+}
+
+bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
+  const auto [Store, Target] = findStore(E, Ctx);
   if (!Store || !isLongLived(Target))
     return false;
   // Look for an enclosing 'if' that tests the target, up to the function.

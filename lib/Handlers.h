@@ -150,6 +150,11 @@ private:
   std::unique_ptr<Impl> P;
 };
 
+/// The object the value of \p E is stored into (assigned to, or handed to a
+/// member function of, such as 'push_back' or 'reset'), looking through
+/// 'new', conversions and 'std::move'; nullptr when it is not stored.
+const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx);
+
 /// True when the value of \p E is stored into a static, global, member or
 /// caller-owned object in a branch that runs only while that object is not
 /// set yet: `if (!Shared) Shared = new Client(...)`.

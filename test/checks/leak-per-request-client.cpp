@@ -293,6 +293,22 @@ void backgroundWork(crow::SimpleApp &App) {
   });
 }
 
+// A loop that keeps what it builds (a pool, one client per shard) builds
+// those clients on purpose.
+void fillPool(std::vector<std::unique_ptr<DynamoDBClient>> &Pool,
+              std::vector<std::shared_ptr<Aws::S3::S3Client>> &Shards,
+              const std::vector<std::string> &Names) {
+  for (std::size_t I = 0; I < Pool.size(); ++I)
+    Pool[I] = std::make_unique<DynamoDBClient>(kConfig);
+  for (const std::string &Name : Names) {
+    auto Shard = std::make_shared<Aws::S3::S3Client>(kConfig);
+    Shards.push_back(Shard);
+    (void)Name;
+  }
+  for (const std::string &Name : Names)
+    Shards.emplace_back(new Aws::S3::S3Client(kConfig));
+}
+
 // Start-up code runs once.
 DynamoDBClient *initClients() { return new DynamoDBClient(kConfig); }
 void setupArchive(std::vector<Aws::S3::S3Client *> &Out) {
