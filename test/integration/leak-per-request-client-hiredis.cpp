@@ -6,8 +6,10 @@
 #include <hiredis/hiredis.h>
 #include <httplib.h>
 
+#include <mutex>
 #include <string>
 #include <sys/time.h>
+#include <vector>
 
 void routes(httplib::Server &Server) {
   Server.Get("/hits", [](const httplib::Request &, httplib::Response &Res) {
@@ -53,6 +55,47 @@ void sharedRoutes(httplib::Server &Server) {
     // A shard chosen by the request.
     redisContext *Redis = redisConnect(Req.get_param_value("node").c_str(), 6379);
     redisFree(Redis);
+    Res.status = 204;
+  });
+}
+
+// A member connection made in the constructor, and a small pool.
+class HitCounter {
+public:
+  HitCounter() : Redis_(redisConnect("cache", 6379)) {}
+  void routes(httplib::Server &Server) {
+    Server.Get("/count", [this](const httplib::Request &, httplib::Response &Res) {
+      std::lock_guard<std::mutex> Lock(Mutex_);
+      freeReplyObject(redisCommand(Redis_, "INCR hits"));
+      Res.status = 204;
+    });
+  }
+
+private:
+  std::mutex Mutex_;
+  redisContext *Redis_;
+};
+
+class RedisPool {
+public:
+  redisContext *acquire() {
+    std::lock_guard<std::mutex> Lock(Mutex_);
+    if (Idle_.empty())
+      return redisConnect("cache", 6379);
+    redisContext *Redis = Idle_.back();
+    Idle_.pop_back();
+    return Redis;
+  }
+
+private:
+  std::mutex Mutex_;
+  std::vector<redisContext *> Idle_;
+};
+
+void pooled(httplib::Server &Server, RedisPool &Pool) {
+  Server.Get("/pooled", [&Pool](const httplib::Request &, httplib::Response &Res) {
+    redisContext *Redis = Pool.acquire();
+    freeReplyObject(redisCommand(Redis, "PING"));
     Res.status = 204;
   });
 }

@@ -55,6 +55,21 @@ void routes(httplib::Server &Server) {
   });
 }
 
+// The database opened once, in the constructor of the object serving it.
+class OrderArchive {
+public:
+  OrderArchive() { sqlite3_open_v2(kDatabase, &Db_, SQLITE_OPEN_READONLY, nullptr); }
+  ~OrderArchive() { sqlite3_close(Db_); }
+  void routes(httplib::Server &Server) {
+    Server.Get("/archive/count", [this](const httplib::Request &, httplib::Response &Res) {
+      Res.set_content(sqlite3_db_filename(Db_, "main"), "text/plain");
+    });
+  }
+
+private:
+  sqlite3 *Db_ = nullptr;
+};
+
 int main() {
   curl_global_init(CURL_GLOBAL_DEFAULT);
   sqlite3 *Db = nullptr;
