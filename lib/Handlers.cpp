@@ -1114,6 +1114,13 @@ std::optional<Reason> HandlerIndex::handlerReason(const FunctionDecl &F,
   return P->direct(F, Ctx);
 }
 
+void HandlerIndex::reset() {
+  P->Built = nullptr;
+  P->Registered.clear();
+  P->Callers.clear();
+  P->DirectCache.clear();
+}
+
 bool HandlerIndex::isStartupOrPool(const FunctionDecl &F) const {
   return P->excluded(F);
 }

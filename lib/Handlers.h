@@ -141,6 +141,10 @@ public:
   /// Why \p F is a request handler by itself (not through its callers).
   std::optional<Reason> handlerReason(const FunctionDecl &F, ASTContext &Ctx);
 
+  /// Forgets the translation unit indexed so far; call it at the end of
+  /// each translation unit.
+  void reset();
+
   /// True when \p F runs at start-up or hands out pooled objects: 'main',
   /// constructors, destructors, set-up functions, pool functions.
   bool isStartupOrPool(const FunctionDecl &F) const;
