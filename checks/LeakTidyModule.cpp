@@ -2,6 +2,7 @@
 
 #include "Compat.h"
 #include "DetachedTaskCheck.h"
+#include "PerRequestClientCheck.h"
 #include "UnawaitedFutureCheck.h"
 #include "UnboundedPaginationCheck.h"
 
@@ -13,6 +14,7 @@ class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<DetachedTaskCheck>("leak-detached-task");
+    Factories.registerCheck<PerRequestClientCheck>("leak-per-request-client");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
     Factories.registerCheck<UnboundedPaginationCheck>(
         "leak-unbounded-pagination");

@@ -140,6 +140,11 @@ llvm::ArrayRef<llvm::StringRef> containerMembers() {
   return Methods;
 }
 
+llvm::ArrayRef<llvm::StringRef> containerElementAccessors() {
+  static constexpr llvm::StringRef Methods[] = {"front", "back", "at"};
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> keyedContainerMemberTypes() {
   static constexpr llvm::StringRef Types[] = {"mapped_type"};
   return Types;

@@ -158,6 +158,13 @@ const VarDecl *findVisibleVariable(llvm::StringRef Name, const Stmt &S,
   return nullptr;
 }
 
+std::optional<FixItHint> insertBefore(SourceLocation Loc, llvm::StringRef Text,
+                                      const SourceManager &SM) {
+  if (!isEditable(SourceRange(Loc, Loc), SM))
+    return std::nullopt;
+  return FixItHint::CreateInsertion(Loc, Text);
+}
+
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,
                                       const SourceManager &SM) {
   if (!isEditable(Range, SM))

@@ -67,6 +67,9 @@ const CompoundStmt *enclosingBlock(const Stmt &S, ASTContext &Ctx);
 /// class or namespace scope around it. Null when there is none.
 const VarDecl *findVisibleVariable(llvm::StringRef Name, const Stmt &S,
                                    ASTContext &Ctx);
+/// Inserts \p Text right before the token at \p Loc, when it is editable.
+std::optional<FixItHint> insertBefore(SourceLocation Loc, llvm::StringRef Text,
+                                      const SourceManager &SM);
 
 /// Replaces the token range \p Range with \p Text, when it is editable.
 std::optional<FixItHint> replaceRange(SourceRange Range, llvm::StringRef Text,

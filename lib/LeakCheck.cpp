@@ -1,6 +1,7 @@
 //===-- LeakCheck.cpp - base class of the leak-* checks -------------------===//
 
 #include "LeakCheck.h"
+#include "Catalog.h"
 #include "Options.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
@@ -100,6 +101,28 @@ LeakCheck::readRegexList(StringRef Option,
     return true;
   });
   return Items;
+}
+
+handlers::Config LeakCheck::readHandlerOptions() {
+  handlers::Config Config;
+  Config.HandlerFunctions = readRegexList("HandlerFunctions", {});
+  Config.RegistrationFunctions = readNameList(
+      "HandlerRegistrationFunctions", catalog::handlerRegistrationFunctions());
+  Config.BaseClasses =
+      readNameList("HandlerBaseClasses", catalog::handlerBaseClasses());
+  Config.RequestTypes = readNameList("RequestTypes", catalog::requestTypes());
+  Config.PerCallTypes = readNameList("PerCallTypes", catalog::perCallTypes());
+  Config.CallableWrappers =
+      readNameList("CallableWrappers", catalog::callableWrappers());
+  Config.MessageReadFunctions =
+      readNameList("MessageReadFunctions", catalog::messageReadFunctions());
+  Config.ContainerBoundMethods = readIdentifierList(
+      "ContainerBoundMethods", catalog::containerBoundMethods());
+  Config.SetupFunctions =
+      readRegexList("SetupFunctions", catalog::setupFunctionPatterns());
+  Config.PoolFunctions =
+      readRegexList("PoolFunctions", catalog::poolFunctionPatterns());
+  return Config;
 }
 
 } // namespace clang::tidy::leak

@@ -9,6 +9,7 @@
 #ifndef LEAKTIDY_LIB_LEAKCHECK_H
 #define LEAKTIDY_LIB_LEAKCHECK_H
 
+#include "Handlers.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -55,6 +56,13 @@ protected:
   /// Reads the option \p Option as a positive integer; \p Default applies when
   /// it is not set or its value is invalid (reported as a configuration error).
   std::int64_t readPositiveInteger(StringRef Option, std::int64_t Default);
+  /// Reads the options that configure request handler detection
+  /// (lib/Handlers.h), with the catalog's defaults: HandlerFunctions,
+  /// HandlerRegistrationFunctions, HandlerBaseClasses, RequestTypes,
+  /// PerCallTypes,
+  /// CallableWrappers, MessageReadFunctions, ContainerBoundMethods,
+  /// SetupFunctions and PoolFunctions.
+  handlers::Config readHandlerOptions();
 
   /// Reports a bad entry of a list option as a configuration error.
   void reportBadEntry(StringRef Option, StringRef Entry, StringRef Expected);

@@ -126,6 +126,30 @@ bool isCollectionClass(const CXXRecordDecl *RD) {
   return true;
 }
 
+/// True for 'List[0]', 'List.front()', 'List.back()' or 'List.at(I)' on a
+/// collection: one element of a returned list, as in a walk from node to
+/// node ('Parents[0]' after 'Parents = getParents(Node)').
+bool isElementOfCollection(const Expr *E) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  const Expr *Object = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+    Object = Op->getArg(0);
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->getDeclName().isIdentifier() &&
+        llvm::is_contained(catalog::containerElementAccessors(),
+                           Method->getName()))
+      Object = Call->getImplicitObjectArgument();
+  }
+  if (!Object)
+    return false;
+  const QualType T = Object->getType();
+  return !T.isNull() && isCollectionClass(T->getAsCXXRecordDecl());
+}
+
 bool isKeyedContainerClass(const CXXRecordDecl *RD) {
   return isContainerClass(RD) &&
          llvm::any_of(
@@ -1059,8 +1083,9 @@ std::optional<PageLink> LoopFacts::findLink() const {
       const bool LibraryResponse = ResponseClass && !isInStd(ResponseClass);
       // A token is a field of the response; an element of a returned list
       // ('Parents[0]', 'Rows.back()') is a walk from node to node.
-      const bool TokenField =
-          ResponseClass && !isCollectionClass(ResponseClass);
+      const bool TokenField = ResponseClass &&
+                              !isCollectionClass(ResponseClass) &&
+                              !isElementOfCollection(Base);
 
       bool Accepted = false;
       if (CatalogToken || CatalogRequest)

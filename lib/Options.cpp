@@ -31,8 +31,13 @@ static bool isQualifiedName(llvm::StringRef Name) {
   Name.consume_front("::");
   if (Name.empty())
     return false;
+  bool First = true;
   while (!Name.empty()) {
     auto [Head, Rest] = Name.split("::");
+    // A class's call operator ('::crow::DynamicRule::operator()').
+    if (Head == "operator()" && !First && Name.size() == Head.size())
+      return true;
+    First = false;
     if (Head.empty() || llvm::isDigit(Head.front()))
       return false;
     for (char C : Head)

@@ -23,7 +23,8 @@ std::string joinList(llvm::ArrayRef<std::string> Items);
 std::string joinList(llvm::ArrayRef<llvm::StringRef> Items);
 
 /// Returns the items of \p Items that are not valid qualified names
-/// (identifiers separated by '::', optionally starting with '::').
+/// (identifiers separated by '::', optionally starting with '::'; the
+/// last one may be 'operator()' after a class name).
 std::vector<std::string> invalidQualifiedNames(llvm::ArrayRef<std::string> Items);
 
 /// The items as StringRefs, for matchers such as hasAnyName.

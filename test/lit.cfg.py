@@ -83,6 +83,7 @@ if config.leaktidy_has_clangd:
 LIBRARY_HEADERS = {
     "asio": "/usr/include/asio.hpp",
     "boost-asio": "/usr/include/boost/asio.hpp",
+    "boost-beast": "/usr/include/boost/beast.hpp",
     "boost-thread": "/usr/include/boost/thread/future.hpp",
     "pqxx": "/usr/include/pqxx/pqxx",
     "libpq": "/usr/include/postgresql/libpq-fe.h",

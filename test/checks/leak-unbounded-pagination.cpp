@@ -497,6 +497,46 @@ std::vector<std::string> pathToRoot(const tree::Store &Store, std::string Key) {
   return Path;
 }
 
+// A walk up a tree through a list of parents: the next lookup takes the
+// first element of the returned list, which is a node, not a page token.
+namespace ast {
+struct Node;
+struct NodeRef {
+  const Node *get() const;
+};
+struct ParentList {
+  const NodeRef *begin() const;
+  const NodeRef *end() const;
+  std::size_t size() const;
+  bool empty() const;
+  const NodeRef &operator[](std::size_t Index) const;
+  const NodeRef &front() const;
+  using value_type = NodeRef;
+};
+struct Context {
+  ParentList getParents(const Node &N) const;
+};
+} // namespace ast
+
+const ast::Node *outermost(const ast::Context &Ctx, const ast::Node *Current) {
+  ast::ParentList Parents = Ctx.getParents(*Current);
+  while (!Parents.empty() && Parents[0].get()) {
+    Current = Parents[0].get();
+    Parents = Ctx.getParents(*Current);
+  }
+  return Current;
+}
+
+const ast::Node *outermostByFront(const ast::Context &Ctx,
+                                  const ast::Node *Current) {
+  ast::ParentList Parents = Ctx.getParents(*Current);
+  while (!Parents.empty()) {
+    Current = Parents.front().get();
+    Parents = Ctx.getParents(*Current);
+  }
+  return Current;
+}
+
 // A breadth-first walk: the queue feeds the next call and is tested by the
 // loop, but what it carries are elements of the returned lists.
 namespace graph {

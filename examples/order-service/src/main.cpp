@@ -1,6 +1,7 @@
 // Entry point: wires the HTTP routes and the background jobs.
 #include "orders/service.h"
 
+#include <aws/core/Aws.h>
 #include <httplib.h>
 
 #include <thread>
@@ -8,9 +9,13 @@
 namespace orders {
 void register_order_routes(httplib::Server &server, const Config &config, Metrics &metrics);
 void register_receipt_routes(httplib::Server &server, Metrics &metrics);
+void register_customer_routes(httplib::Server &server, Metrics &metrics);
 } // namespace orders
 
 int main() {
+  Aws::SDKOptions aws_options;
+  Aws::InitAPI(aws_options);
+
   orders::Config config;
   orders::Metrics metrics;
   metrics.start_flusher();
@@ -22,9 +27,11 @@ int main() {
   httplib::Server server;
   orders::register_order_routes(server, config, metrics);
   orders::register_receipt_routes(server, metrics);
+  orders::register_customer_routes(server, metrics);
   server.listen("0.0.0.0", config.port);
 
   io.stop();
   io_thread.join();
+  Aws::ShutdownAPI(aws_options);
   return 0;
 }

@@ -1,0 +1,558 @@
+//===-- PerRequestClientCheck.cpp - leak-per-request-client ---------------===//
+
+#include "PerRequestClientCheck.h"
+#include "Catalog.h"
+#include "Context.h"
+#include "FixIts.h"
+#include "Options.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leak {
+
+namespace {
+
+/// Matches the construction of a copy or a move: no new connection.
+AST_MATCHER(CXXConstructExpr, constructsCopyOrMove) {
+  const CXXConstructorDecl *Constructor = Node.getConstructor();
+  return Constructor && Constructor->isCopyOrMoveConstructor();
+}
+
+/// How deep isStable looks into the initializers of constants.
+constexpr unsigned MaxStableDepth = 4;
+
+constexpr llvm::StringRef GenericCost = "holds its own connections and buffers";
+
+/// Strips parentheses, implicit nodes and temporaries.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = ignoreTemporaries(E)->IgnoreImplicit()->IgnoreParens();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// The statement holding \p E as an operand, past implicit wrappers.
+const Stmt *operandParent(const Expr &E, ASTContext &Ctx) {
+  const Stmt *Current = &E;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return nullptr;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent)
+      return nullptr;
+    if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+            CXXBindTemporaryExpr, ExprWithCleanups>(Parent)) {
+      Current = Parent;
+      continue;
+    }
+    return Parent;
+  }
+}
+
+/// The local variable whose initializer is \p E, if any.
+const VarDecl *initializedVariable(const Expr &E, ASTContext &Ctx) {
+  const Stmt *Current = &E;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *Var = Parents[0].get<VarDecl>())
+      return Var->getInit() && strip(Var->getInit()) == strip(&E) ? Var
+                                                                  : nullptr;
+    const auto *Parent = Parents[0].get<Stmt>();
+    if (!Parent || !isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                        CXXBindTemporaryExpr, ExprWithCleanups>(Parent))
+      return nullptr;
+    Current = Parent;
+  }
+}
+
+/// True when \p E has the same value on every request: literals, constants,
+/// globals and statics, and what is built from them alone.
+bool isStable(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > MaxStableDepth)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  auto AllStable = [Depth](auto Range) {
+    return llvm::all_of(Range,
+                        [Depth](const Expr *A) { return isStable(A, Depth); });
+  };
+  if (isa<IntegerLiteral, FloatingLiteral, StringLiteral, CharacterLiteral,
+          CXXBoolLiteralExpr, CXXNullPtrLiteralExpr, CXXDefaultArgExpr,
+          CXXDefaultInitExpr, UnaryExprOrTypeTraitExpr>(E))
+    return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    if (isa<EnumConstantDecl, FunctionDecl>(D))
+      return true;
+    if (const auto *Var = dyn_cast<VarDecl>(D)) {
+      if (!Var->hasLocalStorage() || Var->isStaticLocal() || Var->isConstexpr())
+        return true;
+      return !isa<ParmVarDecl>(Var) && Var->getType().isConstQualified() &&
+             !Var->getType()->isReferenceType() &&
+             isStable(Var->getInit(), Depth + 1);
+    }
+    return false;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return !isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+           isStable(Member->getBase(), Depth);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return AllStable(Construct->arguments());
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return AllStable(List->inits());
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return isStable(Cast->getSubExpr(), Depth);
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isStable(Temporary->getSubExpr(), Depth);
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    return isStable(Cleanups->getSubExpr(), Depth);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return isStable(Bind->getSubExpr(), Depth);
+  if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+    return Method && Method->isConst() &&
+           isStable(MemberCall->getImplicitObjectArgument(), Depth) &&
+           AllStable(MemberCall->arguments());
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return false;
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+        Method && !Method->isStatic() && !isa<CXXOperatorCallExpr>(Call))
+      return false;
+    return AllStable(Call->arguments());
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return !Unary->isIncrementDecrementOp() &&
+           isStable(Unary->getSubExpr(), Depth);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E))
+    return !Binary->isAssignmentOp() && isStable(Binary->getLHS(), Depth) &&
+           isStable(Binary->getRHS(), Depth);
+  if (const auto *Conditional = dyn_cast<ConditionalOperator>(E))
+    return isStable(Conditional->getCond(), Depth) &&
+           isStable(Conditional->getTrueExpr(), Depth) &&
+           isStable(Conditional->getFalseExpr(), Depth);
+  return false;
+}
+
+/// True when the code of \p Function may replace or move from \p Var, which
+/// a shared 'static' must not allow.
+bool isReplacedOrMoved(const VarDecl &Var, const FunctionDecl &Function,
+                       ASTContext &Ctx) {
+  const Stmt *Body = Function.getBody();
+  llvm::SmallVector<const Stmt *, 64> Work{Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == &Var) {
+      const Stmt *Parent = operandParent(*Ref, Ctx);
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+            (Callee->getName() == "move" || Callee->getName() == "forward" ||
+             Callee->getName() == "swap" || Callee->getName() == "exchange"))
+          return true;
+      }
+      if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent);
+          Binary && Binary->isAssignmentOp() && strip(Binary->getLHS()) == Ref)
+        return true;
+      if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
+          Operator && Operator->isAssignmentOp() &&
+          Operator->getNumArgs() > 0 && strip(Operator->getArg(0)) == Ref)
+        return true;
+      if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
+        const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+        if (Method && Method->getIdentifier() &&
+            (Method->getName() == "reset" || Method->getName() == "release" ||
+             Method->getName() == "swap"))
+          return true;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+/// True when \p Target outlives one iteration of \p Loop: a member, a
+/// global or static, or a variable declared before the loop.
+bool outlivesIteration(const ValueDecl *Target, const Stmt &Loop,
+                       const SourceManager &SM) {
+  if (!Target)
+    return false;
+  if (isa<FieldDecl>(Target))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Target);
+  if (!Var)
+    return false;
+  if (!Var->hasLocalStorage() || Var->isStaticLocal())
+    return true;
+  const SourceLocation Loc = SM.getFileLoc(Var->getLocation());
+  return !SM.isPointWithin(Loc, SM.getFileLoc(Loop.getBeginLoc()),
+                           SM.getFileLoc(Loop.getEndLoc()));
+}
+
+/// True when the client \p Value, built in \p Loop, is kept beyond the
+/// iteration: stored into an object from outside the loop, directly or
+/// through the local variable \p Var. A loop that fills a pool or one client
+/// per shard builds them on purpose.
+bool isKeptBeyondIteration(const Expr &Value, const VarDecl *Var,
+                           const Stmt &Loop, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (outlivesIteration(handlers::storedInto(Value, Ctx), Loop, SM))
+    return true;
+  if (!Var)
+    return false;
+  llvm::SmallVector<const Stmt *, 64> Work{&Loop};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+        Ref && Ref->getDecl() == Var &&
+        outlivesIteration(handlers::storedInto(*Ref, Ctx), Loop, SM))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+/// The type a smart pointer factory call allocates, as written.
+QualType allocatedType(const CallExpr &Call) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Call.getCallee()->IgnoreImplicit());
+  if (Ref && Ref->getNumTemplateArgs() > 0 &&
+      Ref->getTemplateArgs()[0].getArgument().getKind() ==
+          TemplateArgument::Type)
+    return Ref->getTemplateArgs()[0].getArgument().getAsType();
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (Callee && Callee->getTemplateSpecializationArgs() &&
+      Callee->getTemplateSpecializationArgs()->size() > 0 &&
+      Callee->getTemplateSpecializationArgs()->get(0).getKind() ==
+          TemplateArgument::Type)
+    return Callee->getTemplateSpecializationArgs()->get(0).getAsType();
+  return {};
+}
+
+std::string typeName(QualType Type, const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressTagKeyword = true;
+  Policy.SuppressUnwrittenScope = true;
+  return Type.getLocalUnqualifiedType().getAsString(Policy);
+}
+
+/// Returns the phrase "for every request" for a path's unit.
+std::string everyUnit(const handlers::Reason &Root) {
+  if (Root.Kind == handlers::RootKind::ItemLoop)
+    return "for every item of a loop";
+  if (Root.Kind == handlers::RootKind::MessageLoop)
+    return "for every message a loop reads";
+  return "for every request";
+}
+
+} // namespace
+
+/// A call in \p Function that wraps the client held by \p Var (a gRPC stub
+/// built on a channel).
+const CallExpr *
+PerRequestClientCheck::findWrapperOf(const VarDecl &Var,
+                                     const FunctionDecl &Function) const {
+  llvm::SmallVector<const Stmt *, 64> Work{Function.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && WrapperNames.contains(*Callee) &&
+          llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+            Arg = strip(Arg);
+            // A converting copy ('shared_ptr<Channel>' to
+            // 'shared_ptr<ChannelInterface>').
+            if (const auto *Convert = dyn_cast<CXXConstructExpr>(Arg);
+                Convert && Convert->getNumArgs() == 1)
+              Arg = strip(Convert->getArg(0));
+            const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+            return Ref && Ref->getDecl() == &Var;
+          }))
+        return Call;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return nullptr;
+}
+
+/// One construction or connection the check found.
+struct PerRequestClientCheck::Client {
+  /// The matched expression, and the expression whose value is the client
+  /// (a 'new' around a construction).
+  const Expr *Node = nullptr;
+  const Expr *Value = nullptr;
+  /// The client type or the factory, for the message.
+  std::string Name;
+  bool IsFactory = false;
+  bool ThreadSafe = false;
+  const catalog::ClientEntry *Entry = nullptr;
+  /// The arguments that say what to connect to.
+  llvm::SmallVector<const Expr *, 4> Args;
+};
+
+PerRequestClientCheck::PerRequestClientCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : LeakCheck(Name, Context),
+      ClientTypes(readNameList("ClientTypes", catalog::clientTypeNames())),
+      ClientFactories(
+          readNameList("ClientFactories", catalog::clientFactoryNames())),
+      ThreadSafeClients(
+          readNameList("ThreadSafeClients", catalog::threadSafeClientNames())),
+      SmartPointerFactories(readNameList("SmartPointerFactories",
+                                         catalog::smartPointerFactories())),
+      ClientWrappers(readNameList("ClientWrappers", catalog::clientWrappers())),
+      IgnoredFiles(readRegexList("IgnoredFiles", catalog::testFilePatterns())),
+      HandlerOptions(readHandlerOptions()), TypeNames(ClientTypes),
+      FactoryNames(ClientFactories), ThreadSafeNames(ThreadSafeClients),
+      WrapperNames(ClientWrappers), IgnoredFilePatterns(IgnoredFiles),
+      Handlers(HandlerOptions) {}
+
+void PerRequestClientCheck::registerMatchers(MatchFinder *Finder) {
+  // An empty list matches nothing.
+  const std::vector<StringRef> Types = asRefs(ClientTypes);
+  const std::vector<StringRef> Factories = asRefs(ClientFactories);
+  const std::vector<StringRef> Smart = asRefs(SmartPointerFactories);
+  const auto ClientClass =
+      cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Types)));
+  // By type: inherited constructors are implicit declarations, which this
+  // traversal mode does not match.
+  const auto Construction =
+      cxxConstructExpr(hasType(hasUnqualifiedDesugaredType(
+                           recordType(hasDeclaration(ClientClass)))),
+                       unless(constructsCopyOrMove()));
+  const auto SmartPointerAllocation = callExpr(callee(functionDecl(
+      hasAnyName(Smart),
+      hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
+                                 recordType(hasDeclaration(ClientClass))))))));
+  const auto FactoryCall =
+      callExpr(callee(functionDecl(hasAnyName(Factories))));
+  Finder->addMatcher(
+      expr(unless(isExpansionInSystemHeader()),
+           anyOf(Construction, SmartPointerAllocation, FactoryCall))
+          .bind("client"),
+      this);
+}
+
+void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Node = Result.Nodes.getNodeAs<Expr>("client");
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  if (!Node)
+    return;
+  // Code written in the body of the user's own macro is not for the user to
+  // change where it expands. A library's macro over its connect call
+  // (libpq's 'PQsetdb') is the user's call all the same.
+  if (isInMacroBody(Node->getBeginLoc(), SM) &&
+      !SM.isInSystemHeader(SM.getSpellingLoc(Node->getBeginLoc())))
+    return;
+  const SourceLocation FileLoc = SM.getFileLoc(Node->getBeginLoc());
+  if (!IgnoredFilePatterns.empty() &&
+      IgnoredFilePatterns.matchText(SM.getFilename(FileLoc)))
+    return;
+
+  Client C;
+  C.Node = Node;
+  C.Value = Node;
+  llvm::StringRef EntryName;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Node)) {
+    const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
+    if (!findSelfOrBase(*Record, TypeNames, &EntryName))
+      return;
+    C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
+    C.Args.append(Construct->arg_begin(), Construct->arg_end());
+    QualType Written = Construct->getType();
+    if (const auto *New =
+            dyn_cast_or_null<CXXNewExpr>(operandParent(*Node, Ctx))) {
+      C.Value = New;
+      Written = New->getAllocatedType();
+    } else if (const VarDecl *Var = initializedVariable(*Node, Ctx)) {
+      Written = Var->getType();
+    }
+    C.Name = typeName(Written, Ctx);
+  } else if (const auto *Call = dyn_cast<CallExpr>(Node)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    if (std::optional<StringRef> Factory = FactoryNames.match(*Callee)) {
+      EntryName = *Factory;
+      C.IsFactory = true;
+      C.ThreadSafe = ThreadSafeNames.contains(*Callee);
+      C.Name = qualifiedName(*Callee);
+      for (const Expr *Arg : Call->arguments()) {
+        // '&Db' receives the handle: it is not what is connected to.
+        if (const auto *Unary = dyn_cast<UnaryOperator>(strip(Arg));
+            Unary && Unary->getOpcode() == UO_AddrOf)
+          continue;
+        C.Args.push_back(Arg);
+      }
+    } else {
+      const QualType Allocated = allocatedType(*Call);
+      const CXXRecordDecl *Record =
+          Allocated.isNull() ? nullptr : Allocated->getAsCXXRecordDecl();
+      if (!Record || !findSelfOrBase(*Record, TypeNames, &EntryName))
+        return;
+      C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
+      C.Name = typeName(Allocated, Ctx);
+      C.Args.append(Call->arg_begin(), Call->arg_end());
+    }
+  } else {
+    return;
+  }
+  C.Entry = catalog::findClientEntry(EntryName);
+
+  // SQLite's ":memory:" and "" open a private database, not a shared file.
+  if (C.Entry && !C.Entry->PrivateTargets.empty() && !C.Args.empty())
+    if (const auto *Literal = dyn_cast<StringLiteral>(strip(C.Args.front())))
+      if (llvm::is_contained(C.Entry->PrivateTargets, Literal->getString()))
+        return;
+
+  for (const handlers::PerRequestPath &Path :
+       Handlers.perRequestPaths(*C.Value, Ctx)) {
+    // A client built from the request's own data (a per-tenant database, a
+    // callback URL) cannot simply be shared; it is left alone.
+    if (llvm::any_of(C.Args, [&](const Expr *Arg) {
+          return Path.dependsOnRequest(*Arg);
+        }))
+      continue;
+    if (Path.Root.isLoop() && Path.Calls.empty() && Path.Root.Loop &&
+        isKeptBeyondIteration(*C.Value, initializedVariable(*C.Value, Ctx),
+                              *Path.Root.Loop, Ctx))
+      continue;
+    diagnose(C, Path, Result);
+    return;
+  }
+}
+
+void PerRequestClientCheck::diagnose(const Client &C,
+                                     const handlers::PerRequestPath &Path,
+                                     const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const handlers::Reason &Root = Path.Root;
+  const bool InLoop = Root.isLoop();
+
+  // Where the client ends up: a local variable, or a wrapper (a gRPC stub)
+  // stored in one.
+  const VarDecl *Var = initializedVariable(*C.Value, Ctx);
+  const CallExpr *Wrapper = nullptr;
+  if (const auto *Call =
+          dyn_cast_or_null<CallExpr>(operandParent(*C.Value, Ctx));
+      Call && Call->getDirectCallee() &&
+      WrapperNames.contains(*Call->getDirectCallee())) {
+    Wrapper = Call;
+    if (!Var)
+      Var = initializedVariable(*Call, Ctx);
+  }
+
+  const std::string Cost = (C.Entry ? C.Entry->Cost : GenericCost).str();
+  std::string Advice;
+  if (InLoop)
+    Advice = C.IsFactory ? "connect once before the loop and reuse the handle"
+                         : "create it once before the loop and reuse it";
+  else if (C.Entry && !C.Entry->Advice.empty())
+    Advice = C.Entry->Advice.str();
+  else if (C.ThreadSafe)
+    Advice = "create it once and share it: a function-local 'static', a "
+             "member of the service or an injected client";
+  else
+    Advice = "take one from a connection pool for the request or keep one "
+             "per thread ('thread_local')";
+
+  // 'static' fix-it: a thread-safe client whose arguments never change, held
+  // by a plain local variable.
+  std::optional<FixItHint> MakeStatic;
+  const FunctionDecl *Function =
+      Path.Calls.empty() ? Root.Function : Path.Calls.back().Callee;
+  if (C.ThreadSafe && Var && Function && Function->getBody() &&
+      Var->hasLocalStorage() && !Var->isStaticLocal() &&
+      !isa<ParmVarDecl>(Var) && !Var->getType()->isReferenceType() &&
+      !Var->isConstexpr() && !Function->isConstexpr() &&
+      !isa<CXXNewExpr>(C.Value) &&
+      llvm::all_of(C.Args, [](const Expr *Arg) { return isStable(Arg); }) &&
+      (!Wrapper || llvm::all_of(Wrapper->arguments(),
+                                [&](const Expr *Arg) {
+                                  return strip(Arg) == strip(C.Value) ||
+                                         isStable(Arg);
+                                })) &&
+      !isReplacedOrMoved(*Var, *Function, Ctx)) {
+    DynTypedNodeList Parents = Ctx.getParents(*Var);
+    const auto *Decl = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
+    if (Decl && Decl->isSingleDecl())
+      MakeStatic = fixits::insertBefore(Decl->getBeginLoc(), "static ", SM);
+  }
+
+  const SourceLocation Loc = Var && !Wrapper
+                                 ? Var->getLocation()
+                                 : SM.getFileLoc(C.Value->getBeginLoc());
+  {
+    auto Diag = C.IsFactory ? diag(Loc, "'%0' is called %1: each call %2; %3")
+                            : diag(Loc, "'%0' is created %1: each one %2; %3");
+    Diag << C.Name << everyUnit(Root) << Cost << Advice
+         << C.Value->getSourceRange();
+    if (MakeStatic)
+      Diag << *MakeStatic;
+  }
+
+  // A stub built on the client is rebuilt with it.
+  if (!Wrapper && Var && Function)
+    Wrapper = findWrapperOf(*Var, *Function);
+  if (Wrapper)
+    diag(SM.getFileLoc(Wrapper->getExprLoc()),
+         "'%0' wraps it here, so the wrapper is rebuilt %1 as well",
+         DiagnosticIDs::Note)
+        << qualifiedName(*Wrapper->getDirectCallee()) << everyUnit(Root);
+
+  // From the construction out to the reason: the calls, then the handler.
+  for (auto Step = Path.Calls.rbegin(); Step != Path.Calls.rend(); ++Step)
+    diag(SM.getFileLoc(Step->Call->getExprLoc()), "'%0' is called here",
+         DiagnosticIDs::Note)
+        << qualifiedName(*Step->Callee);
+  diag(SM.getFileLoc(Root.Loc), "%0", DiagnosticIDs::Note) << Root.Note;
+
+  if (MakeStatic)
+    return;
+  if (InLoop && !Path.Calls.empty())
+    diag(Loc, "build it once before the loop starts and pass it down to '%0'",
+         DiagnosticIDs::Note)
+        << qualifiedName(*Path.Calls.front().Callee);
+  else if (InLoop)
+    diag(Loc,
+         "hoist it above the loop: build it once before the loop starts and "
+         "use it in every iteration",
+         DiagnosticIDs::Note);
+  else if (C.ThreadSafe)
+    diag(Loc,
+         "to share it, build it once where the service starts (a member set "
+         "in the constructor, or a 'static' whose arguments never change) and "
+         "use that instance here",
+         DiagnosticIDs::Note);
+  else
+    diag(Loc,
+         "'%0' is not safe to use from two threads at once, so it must not "
+         "become a shared 'static': borrow one from a connection pool for the "
+         "request, or keep one per thread with 'thread_local'",
+         DiagnosticIDs::Note)
+        << C.Name;
+}
+
+} // namespace clang::tidy::leak
