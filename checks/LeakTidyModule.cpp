@@ -1,5 +1,6 @@
 //===-- LeakTidyModule.cpp - the leak module for clang-tidy ---------------===//
 
+#include "CapturedStreamCheck.h"
 #include "Compat.h"
 #include "UnawaitedFutureCheck.h"
 
@@ -10,6 +11,7 @@ namespace leak {
 class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CapturedStreamCheck>("leak-captured-stream");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
   }
 };

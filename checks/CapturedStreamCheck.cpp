@@ -1,0 +1,631 @@
+//===-- CapturedStreamCheck.cpp - leak-captured-stream --------------------===//
+
+#include "CapturedStreamCheck.h"
+#include "Catalog.h"
+#include "Context.h"
+#include "FixIts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leak {
+
+namespace {
+
+escape::Knowledge knowledgeWith(const std::vector<std::string> &Sinks,
+                                const std::vector<std::string> &Patterns) {
+  escape::Knowledge K = escape::Knowledge::fromCatalog();
+  K.Sinks = Sinks;
+  K.SinkPatterns = Patterns;
+  return K;
+}
+
+/// The expression below \p E with temporaries, casts, copies and std::move
+/// stripped: what a capture's initializer names.
+const Expr *underlying(const Expr *E) {
+  for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
+    E = ignoreTemporaries(E)->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Construct->getNumArgs() >= 1 && Ctor &&
+          (Ctor->isCopyOrMoveConstructor() || Ctor->isConvertingConstructor(false))) {
+        E = Construct->getArg(0);
+        continue;
+      }
+      return E;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+          Callee->getIdentifier() &&
+          (Callee->getName() == "move" || Callee->getName() == "forward" ||
+           Callee->getName() == "ref" || Callee->getName() == "cref")) {
+        E = Call->getArg(0);
+        continue;
+      }
+    }
+    return E;
+  }
+  return E;
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(underlying(E));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// A variable whose storage ends with its function: a local or a by-value
+/// parameter (not a reference, not static).
+bool isAutomatic(const VarDecl &Var) {
+  return Var.hasLocalStorage() && !Var.getType()->isReferenceType();
+}
+
+const Decl *functionOf(const VarDecl &Var) {
+  const DeclContext *Context = Var.getParentFunctionOrMethod();
+  return Context ? Decl::castFromDeclContext(Context) : nullptr;
+}
+
+/// The variable or member an operation's target expression names.
+const Decl *rootOf(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = underlying(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return rootOf(Call->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getNumArgs() > 0 &&
+                   (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)
+               ? rootOf(Op->getArg(0), Depth + 1)
+               : nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref ? rootOf(Unary->getSubExpr(), Depth + 1)
+                                          : nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  return nullptr;
+}
+
+bool containsCallNamed(const Stmt *S, llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier() && llvm::is_contained(Names, Callee->getName()))
+        return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return containsCallNamed(Child, Names);
+  });
+}
+
+bool declaresOrUsesName(const Stmt *S, llvm::StringRef Name) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl()->getIdentifier() && Ref->getDecl()->getName() == Name)
+      return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *Named = dyn_cast<NamedDecl>(D))
+        if (Named->getIdentifier() && Named->getName() == Name)
+          return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return declaresOrUsesName(Child, Name);
+  });
+}
+
+bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM) {
+  return !SM.isBeforeInTranslationUnit(Loc, Range.getBegin()) &&
+         !SM.isBeforeInTranslationUnit(Range.getEnd(), Loc);
+}
+
+} // namespace
+
+CapturedStreamCheck::CapturedStreamCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : LeakCheck(Name, Context),
+      StreamTypes(readNameList("StreamTypes", catalog::streamTypes())),
+      ReferenceStreamTypes(readNameList("ReferenceStreamTypes",
+                                        catalog::referenceStreamTypes())),
+      EscapingSinks(readNameList("EscapingSinks", catalog::escapingSinks())),
+      EscapingSinkPatterns(readRegexList("EscapingSinkPatterns",
+                                         catalog::escapingSinkPatterns())),
+      PerRequestClasses(
+          readNameList("PerRequestClasses", catalog::perRequestClasses())),
+      PerRequestMembers(readNameList("PerRequestMembers",
+                                     catalog::perRequestMemberTypes())),
+      ReportOwningCaptures(readFlag(Name, "ReportOwningCaptures", true)),
+      StreamNames(StreamTypes), ReferenceStreamNames(ReferenceStreamTypes),
+      PerRequestClassNames(PerRequestClasses),
+      PerRequestMemberNames(PerRequestMembers),
+      OwningNames(catalog::owningHandleTypes()),
+      ReleaseNames(catalog::streamReleaseFunctions()),
+      RequestScopedSinks(catalog::requestScopedSinks()),
+      BindNames(catalog::bindFunctions()),
+      Escapes(knowledgeWith(EscapingSinks, EscapingSinkPatterns)) {}
+
+bool CapturedStreamCheck::readFlag(StringRef CheckName, StringRef Option,
+                                   bool Default) {
+  // Read as text: OptionsView::get<bool> is not usable from code built by
+  // another compiler than the one that built clang-tidy (its mangled name
+  // differs).
+  const std::string Value =
+      Options.get(Option, Default ? "true" : "false").str();
+  const std::string Lower = StringRef(Value).trim().lower();
+  if (Lower == "true" || Lower == "1")
+    return true;
+  if (Lower == "false" || Lower == "0")
+    return false;
+  configurationDiag("invalid value '%0' for option '%1.%2': expected 'true' "
+                    "or 'false'; using '%3'",
+                    DiagnosticIDs::Error)
+      << Value << CheckName << Option << (Default ? "true" : "false");
+  return Default;
+}
+
+void CapturedStreamCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LeakCheck::storeOptions(Opts);
+  Options.store(Opts, "ReportOwningCaptures",
+                ReportOwningCaptures ? "true" : "false");
+}
+
+void CapturedStreamCheck::registerMatchers(MatchFinder *Finder) {
+  const auto Lambda = lambdaExpr().bind("callable");
+  const auto Bind =
+      callExpr(callee(functionDecl(hasAnyName(catalog::bindFunctions()))))
+          .bind("callable");
+  Finder->addMatcher(
+      expr(unless(isExpansionInSystemHeader()), anyOf(Lambda, Bind)), this);
+}
+
+bool CapturedStreamCheck::isStream(QualType Type) const {
+  return names::isTypeNamed(Type, StreamNames, true);
+}
+
+bool CapturedStreamCheck::isReferenceOnlyStream(QualType Type) const {
+  return names::isTypeNamed(Type, ReferenceStreamNames, true);
+}
+
+QualType CapturedStreamCheck::ownedStream(QualType Handle) const {
+  if (!names::isTypeNamed(Handle, OwningNames, false))
+    return {};
+  const QualType Element = names::firstTemplateArgument(Handle);
+  return !Element.isNull() && isStream(Element) ? Element : QualType();
+}
+
+void CapturedStreamCheck::byReference(const VarDecl &Var, SourceLocation Loc,
+                                      std::vector<Capture> &Out) const {
+  if (!isAutomatic(Var))
+    return;
+  const QualType Type = Var.getType();
+  Capture C{CaptureKind::Reference, &Var, nullptr, Type, Loc};
+  if (isStream(Type) || isReferenceOnlyStream(Type)) {
+    Out.push_back(C);
+  } else if (Type->isPointerType() && isStream(Type->getPointeeType())) {
+    C.StreamType = Type->getPointeeType();
+    Out.push_back(C);
+  } else if (const QualType Owned = ownedStream(Type); !Owned.isNull()) {
+    C.StreamType = Owned;
+    Out.push_back(C);
+  }
+}
+
+const CallExpr *CapturedStreamCheck::releaseOf(const VarDecl &Handle) const {
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(functionOf(Handle));
+  if (!Function || !Function->getBody())
+    return nullptr;
+  const CallExpr *Found = nullptr;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Found)
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Call->getNumArgs() >= 1 && ReleaseNames.contains(*Callee) &&
+            referencedVar(Call->getArg(0)) == &Handle) {
+          Found = Call;
+          return;
+        }
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Function->getBody());
+  return Found;
+}
+
+void CapturedStreamCheck::byCopy(const VarDecl &Var, const VarDecl &Handle,
+                                 SourceLocation Loc,
+                                 const LambdaCapture *Explicit,
+                                 std::vector<Capture> &Out) const {
+  const QualType Type = Var.getType();
+  if (Type->isReferenceType() || !Var.hasLocalStorage())
+    return;
+  if (Type->isPointerType()) {
+    const QualType Pointee = Type->getPointeeType();
+    const bool Stream = isStream(Pointee);
+    if (!Stream && !isReferenceOnlyStream(Pointee))
+      return;
+    Capture C{CaptureKind::Pointer, &Var, &Var, Pointee, Loc};
+    if (Stream && isa<ParmVarDecl>(Var)) {
+      Out.push_back(C); // Borrowed for the duration of the call.
+      return;
+    }
+    if (const auto *Address = dyn_cast_or_null<UnaryOperator>(underlying(Var.getInit())))
+      if (Address->getOpcode() == UO_AddrOf)
+        if (const VarDecl *Target = referencedVar(Address->getSubExpr()))
+          if (isAutomatic(*Target)) {
+            C.Stream = Target;
+            Out.push_back(C);
+            return;
+          }
+    C.Release = Stream ? releaseOf(Var) : nullptr;
+    if (C.Release)
+      Out.push_back(C);
+    return;
+  }
+  if (const QualType Owned = ownedStream(Type); !Owned.isNull()) {
+    Capture C{CaptureKind::Owning, &Handle, &Var, Owned, Loc};
+    C.Explicit = Explicit;
+    Out.push_back(C);
+  }
+}
+
+void CapturedStreamCheck::throughThis(const Stmt *Body,
+                                      std::vector<Capture> &Out) const {
+  if (!Body)
+    return;
+  if (const auto *Member = dyn_cast<MemberExpr>(Body)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+      const QualType Type = Field->getType();
+      if (isStream(Type))
+        Out.push_back({CaptureKind::This, Field, nullptr, Type,
+                       Member->getMemberLoc()});
+      else if (const QualType Owned = ownedStream(Type); !Owned.isNull())
+        Out.push_back({CaptureKind::This, Field, nullptr, Owned,
+                       Member->getMemberLoc()});
+    }
+  }
+  for (const Stmt *Child : Body->children())
+    throughThis(Child, Out);
+}
+
+void CapturedStreamCheck::collectLambda(const LambdaExpr &Lambda,
+                                        ASTContext &Ctx,
+                                        std::vector<Capture> &Out) const {
+  (void)Ctx;
+  for (const LambdaCapture &LC : Lambda.captures()) {
+    if (LC.capturesThis()) {
+      if (LC.getCaptureKind() == LCK_This)
+        throughThis(Lambda.getBody(), Out);
+      continue;
+    }
+    if (!LC.capturesVariable())
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(LC.getCapturedVar());
+    if (!Var)
+      continue;
+    const SourceLocation Loc = LC.getLocation();
+    if (!Var->isInitCapture()) {
+      if (LC.getCaptureKind() == LCK_ByRef)
+        byReference(*Var, Loc, Out);
+      else
+        byCopy(*Var, *Var, Loc, LC.isImplicit() ? nullptr : &LC, Out);
+      continue;
+    }
+    // Init-captures: [&r = s], [p = &s], [h = std::move(handle)].
+    const Expr *Init = underlying(Var->getInit());
+    if (Var->getType()->isReferenceType()) {
+      if (const VarDecl *Source = referencedVar(Init))
+        byReference(*Source, Loc, Out);
+      continue;
+    }
+    if (const auto *Address = dyn_cast_or_null<UnaryOperator>(Init)) {
+      const VarDecl *Target = Address->getOpcode() == UO_AddrOf
+                                  ? referencedVar(Address->getSubExpr())
+                                  : nullptr;
+      if (Target && isAutomatic(*Target) &&
+          (isStream(Target->getType()) ||
+           isReferenceOnlyStream(Target->getType())))
+        Out.push_back({CaptureKind::Pointer, Target, nullptr,
+                       Target->getType(), Loc});
+      continue;
+    }
+    if (const VarDecl *Source = referencedVar(Init))
+      byCopy(*Source, *Var, Loc, nullptr, Out);
+  }
+}
+
+void CapturedStreamCheck::collectBind(const CallExpr &Bind,
+                                      std::vector<Capture> &Out) const {
+  for (unsigned I = 1; I < Bind.getNumArgs(); ++I) {
+    const Expr *Arg = ignoreTemporaries(Bind.getArg(I))->IgnoreParenImpCasts();
+    const SourceLocation Loc = Arg->getBeginLoc();
+    if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+          (Callee->getName() == "ref" || Callee->getName() == "cref") &&
+          Call->getNumArgs() == 1)
+        if (const VarDecl *Var = referencedVar(Call->getArg(0)))
+          byReference(*Var, Loc, Out);
+      continue;
+    }
+    if (const auto *Address = dyn_cast<UnaryOperator>(Arg)) {
+      const VarDecl *Target = Address->getOpcode() == UO_AddrOf
+                                  ? referencedVar(Address->getSubExpr())
+                                  : nullptr;
+      if (Target && isAutomatic(*Target) &&
+          (isStream(Target->getType()) ||
+           isReferenceOnlyStream(Target->getType())))
+        Out.push_back({CaptureKind::Pointer, Target, nullptr,
+                       Target->getType(), Loc});
+      continue;
+    }
+    if (const VarDecl *Var = referencedVar(Arg))
+      byCopy(*Var, *Var, Loc, nullptr, Out);
+  }
+}
+
+bool CapturedStreamCheck::keepsObjectAlive(const LambdaExpr &Lambda) const {
+  static constexpr llvm::StringRef SelfHandles[] = {"shared_from_this",
+                                                    "weak_from_this"};
+  for (const LambdaCapture &LC : Lambda.captures()) {
+    if (!LC.capturesVariable())
+      continue;
+    const auto *Var = dyn_cast<VarDecl>(LC.getCapturedVar());
+    if (!Var)
+      continue;
+    if (Var->isInitCapture() && containsCallNamed(Var->getInit(), SelfHandles))
+      return true;
+    // A shared or weak handle to an object of the lambda's class: the
+    // usual 'self' that keeps the object (or checks it is) alive.
+    const RecordDecl *Pointee =
+        names::recordOf(names::firstTemplateArgument(Var->getType().getNonReferenceType()));
+    const auto *Class = dyn_cast_or_null<CXXRecordDecl>(Pointee);
+    const auto *Enclosing =
+        dyn_cast_or_null<CXXRecordDecl>(Lambda.getLambdaClass()->getParent());
+    if (!Class || !Enclosing || !Class->hasDefinition())
+      continue;
+    const CXXRecordDecl *Canonical = Class->getCanonicalDecl();
+    if (Canonical == Enclosing->getCanonicalDecl() ||
+        Class->isDerivedFrom(Enclosing) ||
+        (Enclosing->hasDefinition() && Enclosing->isDerivedFrom(Class)))
+      return true;
+  }
+  return false;
+}
+
+bool CapturedStreamCheck::isPerRequest(const CXXRecordDecl &Class) const {
+  if (!Class.hasDefinition())
+    return false;
+  const CXXRecordDecl &Definition = *Class.getDefinition();
+  if (names::isRecordNamed(Definition, PerRequestClassNames, true))
+    return true;
+  for (const FieldDecl *Field : Definition.fields()) {
+    QualType Type = Field->getType();
+    if (const QualType Owned = names::firstTemplateArgument(Type);
+        !Owned.isNull() && names::isTypeNamed(Type, OwningNames, false))
+      Type = Owned;
+    if (names::isTypeNamed(Type, PerRequestMemberNames, true))
+      return true;
+  }
+  return false;
+}
+
+void CapturedStreamCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Callable = Result.Nodes.getNodeAs<Expr>("callable");
+  const SourceManager &SM = *Result.SourceManager;
+  if (!Callable || isInMacroBody(Callable->getBeginLoc(), SM))
+    return;
+  std::vector<Capture> Captures;
+  const auto *Lambda = dyn_cast<LambdaExpr>(Callable);
+  if (Lambda)
+    collectLambda(*Lambda, *Result.Context, Captures);
+  else
+    collectBind(*cast<CallExpr>(Callable), Captures);
+  if (Captures.empty())
+    return;
+
+  const escape::Result Escape = Escapes.analyze(
+      *Callable, *Result.Context, Lambda ? "lambda" : "callable");
+  if (!Escape.escapes())
+    return;
+  llvm::SmallPtrSet<const NamedDecl *, 4> Reported;
+  for (const Capture &C : Captures)
+    if (Reported.insert(C.Stream).second)
+      report(C, Escape, *Callable, *Result.Context);
+}
+
+static std::string safePattern(CapturedStreamCheck::CaptureKind Kind,
+                               const escape::Result &Escape) {
+  using CaptureKind = CapturedStreamCheck::CaptureKind;
+  if (Kind == CaptureKind::This)
+    return "safe pattern: capture 'weak_from_this()' and return early when "
+           "'lock()' fails, or cancel the work before the object is destroyed";
+  if (Escape.OnThread)
+    return "safe pattern: keep the thread and join it before the stream goes "
+           "out of scope, or read the stream to completion first";
+  switch (Escape.Way) {
+  case escape::Route::DetachedThread:
+    return "safe pattern: keep the thread and join it before the stream goes "
+           "out of scope, or read the stream to completion first";
+  case escape::Route::UnjoinedTask:
+    return "safe pattern: wait for the task before the stream goes out of "
+           "scope, or read the stream to completion first";
+  case escape::Route::Returned:
+    return "safe pattern: return the data read from the stream, or move the "
+           "stream into the lambda";
+  case escape::Route::StoredInMember:
+  case escape::Route::StoredInObject:
+  case escape::Route::StoredInGlobal:
+  case escape::Route::StoredInStatic:
+    return "safe pattern: store a callable that owns what it needs (copies, "
+           "or a 'std::weak_ptr' it locks) and remove it when the request ends";
+  default:
+    return "safe pattern: read the stream to completion inside the request, "
+           "or bind the lambda to a cancellation token the request cancels "
+           "before the stream goes away";
+  }
+}
+
+void CapturedStreamCheck::report(const Capture &C,
+                                 const escape::Result &Escape,
+                                 const Expr &Callable, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Lambda = dyn_cast<LambdaExpr>(&Callable);
+  const escape::Route Way = Escape.Way;
+  const bool RequestScoped =
+      Escape.Sink && RequestScopedSinks.contains(*Escape.Sink);
+  const auto *StreamVar = dyn_cast<VarDecl>(C.Stream);
+
+  switch (C.Kind) {
+  case CaptureKind::This:
+    // Stored in the object itself, the lambda dies with the stream.
+    if (Way == escape::Route::StoredInMember || Way == escape::Route::Returned ||
+        RequestScoped || !Lambda || keepsObjectAlive(*Lambda))
+      return;
+    if (const auto *Class = dyn_cast<CXXRecordDecl>(C.Stream->getDeclContext());
+        !Class || !isPerRequest(*Class))
+      return;
+    break;
+  case CaptureKind::Owning:
+    if (!ReportOwningCaptures || Way == escape::Route::Returned || RequestScoped)
+      return;
+    break;
+  case CaptureKind::Reference:
+    if (Way == escape::Route::Returned &&
+        (!StreamVar || functionOf(*StreamVar) != Escape.ReturnedFrom))
+      return;
+    break;
+  case CaptureKind::Pointer:
+    if (Way == escape::Route::Returned &&
+        (!StreamVar || StreamVar == C.Handle ||
+         functionOf(*StreamVar) != Escape.ReturnedFrom))
+      return;
+    if (C.Release && (!SM.isBeforeInTranslationUnit(Escape.site(),
+                                                     C.Release->getBeginLoc()) ||
+                      isWithin(C.Release->getBeginLoc(),
+                               Callable.getSourceRange(), SM)))
+      return;
+    break;
+  }
+  // The handler of an operation started on the stream itself: the stream's
+  // own I/O keeps it, and closing the stream ends it.
+  if (const Decl *Target = rootOf(Escape.SinkTarget))
+    if (Target == C.Stream || (C.Handle && Target == C.Handle))
+      return;
+
+  const std::string Noun = Lambda ? "lambda" : "callable";
+  const std::string TypeName =
+      C.StreamType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  const std::string Name = C.Stream->getNameAsString();
+  const VarDecl *Owner = StreamVar ? StreamVar : C.Handle;
+  const std::string Function =
+      escape::describeFunction(Owner ? functionOf(*Owner) : nullptr);
+  const SourceLocation Loc = SM.getFileLoc(C.Loc);
+
+  std::vector<FixItHint> Fixes;
+  if (C.Kind == CaptureKind::Owning && Lambda && C.Explicit)
+    Fixes = weakCaptureFix(C, *Lambda, Ctx);
+
+  {
+    auto Diag = [&]() {
+      switch (C.Kind) {
+      case CaptureKind::Reference:
+        return diag(Loc, "stream '%0' ('%1') is captured by reference in a %2 "
+                         "that %3: the reference dangles once %4 returns; "
+                         "finish with the stream inside %4 or keep the %2 from "
+                         "outliving it");
+      case CaptureKind::Pointer:
+        if (C.Release)
+          return diag(Loc, "stream '%0' ('%1') is captured by pointer in a %2 "
+                           "that %3: the pointer dangles once %4 releases it; "
+                           "finish with the stream before releasing it, or let "
+                           "the %2 release it");
+        return diag(Loc, "stream '%0' ('%1') is captured by pointer in a %2 "
+                         "that %3: the pointer dangles once %4 returns; finish "
+                         "with the stream inside %4 or keep the %2 from "
+                         "outliving it");
+      case CaptureKind::This:
+        return diag(Loc, "stream member '%0' ('%1') is used through 'this' in "
+                         "a %2 that %3: the reference dangles once the object "
+                         "is destroyed; cancel the %2 first or capture a weak "
+                         "handle to the object");
+      case CaptureKind::Owning:
+        break;
+      }
+      return diag(Loc, "stream '%0' ('%1') is kept alive by an owning capture "
+                       "in a %2 that %3: its lifetime extends past the request "
+                       "with its cursor, buffers and connection; capture a "
+                       "'std::weak_ptr' and lock it, or finish with the stream "
+                       "inside %4");
+    }();
+    Diag << Name << TypeName << Noun << Escape.Summary << Function;
+    for (const FixItHint &Fix : Fixes)
+      Diag << Fix;
+  }
+  for (const escape::Step &Step : Escape.Steps)
+    diag(SM.getFileLoc(Step.Loc), Step.Message, DiagnosticIDs::Note);
+  if (C.Release)
+    diag(SM.getFileLoc(C.Release->getBeginLoc()),
+         "'%0' is released here while the %1 can still use it",
+         DiagnosticIDs::Note)
+        << C.Handle->getName() << Noun;
+  if (Fixes.empty()) {
+    if (C.Kind == CaptureKind::Owning)
+      diag(Loc,
+           "safe pattern: capture 'std::weak_ptr(%0)' and start the lambda "
+           "with 'auto %0 = weak.lock(); if (!%0) return;'",
+           DiagnosticIDs::Note)
+          << C.Handle->getName();
+    else
+      diag(Loc, safePattern(C.Kind, Escape), DiagnosticIDs::Note);
+  }
+}
+
+std::vector<FixItHint>
+CapturedStreamCheck::weakCaptureFix(const Capture &C, const LambdaExpr &Lambda,
+                                    ASTContext &Ctx) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const VarDecl *Handle = C.Handle;
+  if (!Ctx.getLangOpts().CPlusPlus17 || !Handle || !C.Explicit ||
+      C.Explicit->getCaptureKind() != LCK_ByCopy || Lambda.isGenericLambda())
+    return {};
+  // Only 'std::shared_ptr' converts to 'std::weak_ptr'.
+  const RecordDecl *HandleRecord = names::recordOf(Handle->getType());
+  if (!HandleRecord || names::qualifiedName(*HandleRecord) != "std::shared_ptr")
+    return {};
+  const CXXMethodDecl *Operator = Lambda.getCallOperator();
+  if (!Operator || !Operator->getReturnType()->isVoidType() ||
+      isa<CoroutineBodyStmt>(Operator->getBody()))
+    return {};
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda.getBody());
+  if (!Body || Body->body_empty())
+    return {};
+  const std::string Name = Handle->getNameAsString();
+  const std::string Weak = "weak_" + Name;
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(functionOf(*Handle));
+  if (declaresOrUsesName(Body, Weak) ||
+      (Function && declaresOrUsesName(Function->getBody(), Weak)))
+    return {};
+  const Stmt *First = Body->body_front();
+  const std::string Indent = fixits::indentationAt(First->getBeginLoc(), SM);
+  std::optional<FixItHint> Guard = fixits::insertLineBefore(
+      *First,
+      "auto " + Name + " = " + Weak + ".lock();\n" + Indent + "if (!" + Name +
+          ")\n" + Indent + "  return;",
+      SM);
+  std::optional<FixItHint> Capture = fixits::replaceRange(
+      SourceRange(C.Explicit->getLocation()),
+      Weak + " = std::weak_ptr(" + Name + ")", SM);
+  if (!Guard || !Capture)
+    return {};
+  return {*Capture, *Guard};
+}
+
+} // namespace clang::tidy::leak
