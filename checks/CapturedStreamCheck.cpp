@@ -579,8 +579,8 @@ void CapturedStreamCheck::report(const Capture &C,
   if (Fixes.empty()) {
     if (C.Kind == CaptureKind::Owning)
       diag(Loc,
-           "safe pattern: capture 'std::weak_ptr(%0)' and start the lambda "
-           "with 'auto %0 = weak.lock(); if (!%0) return;'",
+           "safe pattern: capture 'weak_%0 = std::weak_ptr(%0)' and start "
+           "the lambda with 'auto %0 = weak_%0.lock(); if (!%0) return;'",
            DiagnosticIDs::Note)
           << C.Handle->getName();
     else
