@@ -216,7 +216,10 @@ void CapturedStreamCheck::byReference(const VarDecl &Var, SourceLocation Loc,
   }
 }
 
-const CallExpr *CapturedStreamCheck::releaseOf(const VarDecl &Handle) const {
+const CallExpr *CapturedStreamCheck::releaseOf(const VarDecl &Handle,
+                                               SourceLocation After,
+                                               SourceRange Except,
+                                               const SourceManager *SM) const {
   const auto *Function = dyn_cast_or_null<FunctionDecl>(functionOf(Handle));
   if (!Function || !Function->getBody())
     return nullptr;
@@ -227,7 +230,9 @@ const CallExpr *CapturedStreamCheck::releaseOf(const VarDecl &Handle) const {
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *Callee = Call->getDirectCallee())
         if (Call->getNumArgs() >= 1 && ReleaseNames.contains(*Callee) &&
-            referencedVar(Call->getArg(0)) == &Handle) {
+            referencedVar(Call->getArg(0)) == &Handle &&
+            (!SM || (SM->isBeforeInTranslationUnit(After, Call->getBeginLoc()) &&
+                     !isWithin(Call->getBeginLoc(), Except, *SM)))) {
           Found = Call;
           return;
         }
@@ -263,7 +268,7 @@ void CapturedStreamCheck::byCopy(const VarDecl &Var, const VarDecl &Handle,
             Out.push_back(C);
             return;
           }
-    C.Release = Stream ? releaseOf(Var) : nullptr;
+    C.Release = Stream ? releaseOf(Var, {}, {}, nullptr) : nullptr;
     if (C.Release)
       Out.push_back(C);
     return;
@@ -482,6 +487,7 @@ void CapturedStreamCheck::report(const Capture &C,
   const bool RequestScoped =
       Escape.Sink && RequestScopedSinks.contains(*Escape.Sink);
   const auto *StreamVar = dyn_cast<VarDecl>(C.Stream);
+  const CallExpr *Release = nullptr;
 
   switch (C.Kind) {
   case CaptureKind::This:
@@ -507,11 +513,12 @@ void CapturedStreamCheck::report(const Capture &C,
         (!StreamVar || StreamVar == C.Handle ||
          functionOf(*StreamVar) != Escape.ReturnedFrom))
       return;
-    if (C.Release && (!SM.isBeforeInTranslationUnit(Escape.site(),
-                                                     C.Release->getBeginLoc()) ||
-                      isWithin(C.Release->getBeginLoc(),
-                               Callable.getSourceRange(), SM)))
-      return;
+    if (C.Release) {
+      // Released by the function after the hand-off, not by the lambda.
+      Release = releaseOf(*C.Handle, Escape.site(), Callable.getSourceRange(), &SM);
+      if (!Release)
+        return;
+    }
     break;
   }
   // The handler of an operation started on the stream itself: the stream's
@@ -542,7 +549,7 @@ void CapturedStreamCheck::report(const Capture &C,
                          "finish with the stream inside %4 or keep the %2 from "
                          "outliving it");
       case CaptureKind::Pointer:
-        if (C.Release)
+        if (Release)
           return diag(Loc, "stream '%0' ('%1') is captured by pointer in a %2 "
                            "that %3: the pointer dangles once %4 releases it; "
                            "finish with the stream before releasing it, or let "
@@ -571,8 +578,8 @@ void CapturedStreamCheck::report(const Capture &C,
   }
   for (const escape::Step &Step : Escape.Steps)
     diag(SM.getFileLoc(Step.Loc), Step.Message, DiagnosticIDs::Note);
-  if (C.Release)
-    diag(SM.getFileLoc(C.Release->getBeginLoc()),
+  if (Release)
+    diag(SM.getFileLoc(Release->getBeginLoc()),
          "'%0' is released here while the %1 can still use it",
          DiagnosticIDs::Note)
         << C.Handle->getName() << Noun;

@@ -46,7 +46,7 @@ public:
     SourceLocation Loc;
     /// An explicit by-copy capture of Handle, for the weak_ptr fix-it.
     const LambdaCapture *Explicit = nullptr;
-    /// For a C handle captured by copy: where the function releases it.
+    /// For a C handle captured by copy: a call that releases it.
     const CallExpr *Release = nullptr;
   };
 
@@ -67,7 +67,10 @@ private:
   void byCopy(const VarDecl &Var, const VarDecl &Handle, SourceLocation Loc,
               const LambdaCapture *Explicit, std::vector<Capture> &Out) const;
   void throughThis(const Stmt *Body, std::vector<Capture> &Out) const;
-  const CallExpr *releaseOf(const VarDecl &Handle) const;
+  /// A call releasing \p Handle in its function; with \p SM, only one after
+  /// \p After and outside \p Except.
+  const CallExpr *releaseOf(const VarDecl &Handle, SourceLocation After,
+                            SourceRange Except, const SourceManager *SM) const;
 
   bool keepsObjectAlive(const LambdaExpr &Lambda) const;
   /// True when objects of \p Class live for one request: derived from a

@@ -132,10 +132,16 @@ std::string describeFunction(const Decl *Function) {
 }
 
 std::string calleeName(const FunctionDecl &F) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&F)) {
-    const CXXRecordDecl *Class = Method->getParent();
-    if (Class->getIdentifier())
-      return (Class->getName() + "::" + Method->getNameAsString()).str();
+  if (isa<CXXMethodDecl>(&F)) {
+    // Member functions by their classes only: 'basic_waitable_timer::async_wait'.
+    std::string Name = F.getNameAsString();
+    for (const DeclContext *Ctx = F.getDeclContext(); Ctx; Ctx = Ctx->getParent()) {
+      const auto *Record = dyn_cast<RecordDecl>(Ctx);
+      if (!Record || !Record->getIdentifier())
+        break;
+      Name = (Record->getName() + "::" + Name).str();
+    }
+    return Name;
   }
   std::string Name = names::qualifiedName(F);
   return Name.empty() ? F.getNameAsString() : Name;

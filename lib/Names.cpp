@@ -115,6 +115,16 @@ bool isRecordNamed(const RecordDecl &Record, const NameSet &Names,
 }
 
 QualType firstTemplateArgument(QualType T) {
+  if (T.isNull())
+    return {};
+  // As written, when the user spelled the type with its arguments (a deduced
+  // type carries the library's own spelling instead).
+  if (const auto *Written = T->getContainedDeducedType()
+                                ? nullptr
+                                : T->getAs<TemplateSpecializationType>())
+    if (!Written->isTypeAlias() && !Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Written->template_arguments()[0].getAsType();
   const auto *Specialization =
       dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
   if (!Specialization)
