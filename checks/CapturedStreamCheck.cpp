@@ -609,7 +609,7 @@ CapturedStreamCheck::weakCaptureFix(const Capture &C, const LambdaExpr &Lambda,
     return {};
   const CXXMethodDecl *Operator = Lambda.getCallOperator();
   if (!Operator || !Operator->getReturnType()->isVoidType() ||
-      isa<CoroutineBodyStmt>(Operator->getBody()))
+      !Operator->getBody() || isa<CoroutineBodyStmt>(Operator->getBody()))
     return {};
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda.getBody());
   if (!Body || Body->body_empty())
