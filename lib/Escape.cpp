@@ -309,7 +309,14 @@ std::optional<Result> Walker::flow(const Expr &Start, Holder Kind,
     const DynTypedNode &Parent = Parents[0];
     if (const auto *Var = Parent.get<VarDecl>())
       return intoVariable(*Var, *cast<Expr>(Cur), Kind, std::move(Path), Depth);
-    if (const auto *Init = Parent.get<CXXCtorInitializer>()) {
+    // A constructor's member initializer (the parent map may give the
+    // initializer or the constructor itself).
+    const CXXCtorInitializer *Init = Parent.get<CXXCtorInitializer>();
+    if (const auto *Ctor = Parent.get<CXXConstructorDecl>())
+      for (const CXXCtorInitializer *Candidate : Ctor->inits())
+        if (Candidate->getInit() == Cur)
+          Init = Candidate;
+    if (Init) {
       if (!Init->isAnyMemberInitializer())
         return unknown();
       const FieldDecl *Field = Init->getAnyMember();

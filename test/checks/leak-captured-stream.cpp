@@ -282,3 +282,31 @@ template <typename Row> void dependentLambda(Row Template) {
     Template.fill();
   }).detach();
 }
+
+// ---- Constructors -----------------------------------------------------------
+
+class Job {
+public:
+  // 'Source' is a by-value parameter: it dies when the constructor returns.
+  explicit Job(std::ifstream Source) : Run([&Source] { consume(Source); }) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: stream 'Source' ('std::ifstream') is captured by reference in a lambda that is stored in member 'Run': the reference dangles once 'Job' returns
+
+private:
+  std::function<void()> Run;
+};
+
+struct Forwarder {
+  Registry *Target;
+  void forward() {
+    std::ifstream In("orders.csv");
+    Target->Handlers.push_back([&In] { consume(In); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: stream 'In' ('std::ifstream') is captured by reference in a lambda that is added to 'Target->Handlers'
+  }
+  void keepLocal() {
+    std::ifstream In("orders.csv");
+    Registry Local;
+    Local.Handlers.push_back([&In] { consume(In); });
+    for (auto &Handler : Local.Handlers)
+      Handler();
+  }
+};
