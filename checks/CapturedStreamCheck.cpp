@@ -9,6 +9,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <functional>
 
 using namespace clang::ast_matchers;
@@ -25,9 +26,10 @@ escape::Knowledge knowledgeWith(const std::vector<std::string> &Sinks,
   return K;
 }
 
-/// The expression below \p E with temporaries, casts, copies and std::move
-/// stripped: what a capture's initializer names.
-const Expr *underlying(const Expr *E) {
+/// The expression below \p E with temporaries, casts, copies and calls of
+/// \p PassThrough (std::move, std::ref...) stripped: what a capture's
+/// initializer names.
+const Expr *underlying(const Expr *E, const names::NameSet &PassThrough) {
   for (unsigned Guard = 0; E && Guard < 16; ++Guard) {
     E = ignoreTemporaries(E)->IgnoreParenImpCasts();
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
@@ -41,10 +43,7 @@ const Expr *underlying(const Expr *E) {
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
-          Callee->getIdentifier() &&
-          (Callee->getName() == "move" || Callee->getName() == "forward" ||
-           Callee->getName() == "ref" || Callee->getName() == "cref")) {
+      if (Callee && Call->getNumArgs() == 1 && PassThrough.contains(*Callee)) {
         E = Call->getArg(0);
         continue;
       }
@@ -52,11 +51,6 @@ const Expr *underlying(const Expr *E) {
     return E;
   }
   return E;
-}
-
-const VarDecl *referencedVar(const Expr *E) {
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(underlying(E));
-  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }
 
 /// A variable whose storage ends with its function: a local or a by-value
@@ -70,34 +64,12 @@ const Decl *functionOf(const VarDecl &Var) {
   return Context ? Decl::castFromDeclContext(Context) : nullptr;
 }
 
-/// The variable or member an operation's target expression names.
-const Decl *rootOf(const Expr *E, unsigned Depth = 0) {
-  if (!E || Depth > 8)
-    return nullptr;
-  E = underlying(E);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-    return rootOf(Call->getImplicitObjectArgument(), Depth + 1);
-  if (const auto *Member = dyn_cast<MemberExpr>(E))
-    return Member->getMemberDecl();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    return Op->getNumArgs() > 0 &&
-                   (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)
-               ? rootOf(Op->getArg(0), Depth + 1)
-               : nullptr;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_Deref ? rootOf(Unary->getSubExpr(), Depth + 1)
-                                          : nullptr;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    return Ref->getDecl();
-  return nullptr;
-}
-
-bool containsCallNamed(const Stmt *S, llvm::ArrayRef<llvm::StringRef> Names) {
+bool containsCallNamed(const Stmt *S, const llvm::StringSet<> &Names) {
   if (!S)
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Callee->getIdentifier() && llvm::is_contained(Names, Callee->getName()))
+      if (Callee->getIdentifier() && Names.contains(Callee->getName()))
         return true;
   return llvm::any_of(S->children(), [&](const Stmt *Child) {
     return containsCallNamed(Child, Names);
@@ -147,8 +119,43 @@ CapturedStreamCheck::CapturedStreamCheck(StringRef Name,
       OwningNames(catalog::owningHandleTypes()),
       ReleaseNames(catalog::streamReleaseFunctions()),
       RequestScopedSinks(catalog::requestScopedSinks()),
-      BindNames(catalog::bindFunctions()),
-      Escapes(knowledgeWith(EscapingSinks, EscapingSinkPatterns)) {}
+      WeakObservableNames(catalog::weakObservableHandleTypes()),
+      ReferenceWrapperNames(catalog::referenceWrapperFunctions()),
+      PassThroughNames(catalog::callablePassThroughFunctions()),
+      Escapes(knowledgeWith(EscapingSinks, EscapingSinkPatterns)) {
+  for (llvm::StringRef Method : catalog::selfHandleMethods())
+    SelfHandleMethods.insert(Method);
+}
+
+const Expr *CapturedStreamCheck::underlying(const Expr *E) const {
+  return leak::underlying(E, PassThroughNames);
+}
+
+const VarDecl *CapturedStreamCheck::referencedVar(const Expr *E) const {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(underlying(E));
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+const Decl *CapturedStreamCheck::rootOf(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > 8)
+    return nullptr;
+  E = underlying(E);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return rootOf(Call->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getNumArgs() > 0 &&
+                   (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)
+               ? rootOf(Op->getArg(0), Depth + 1)
+               : nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref ? rootOf(Unary->getSubExpr(), Depth + 1)
+                                          : nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  return nullptr;
+}
 
 bool CapturedStreamCheck::readFlag(StringRef CheckName, StringRef Option,
                                    bool Default) {
@@ -301,9 +308,7 @@ void CapturedStreamCheck::throughThis(const Stmt *Body,
 }
 
 void CapturedStreamCheck::collectLambda(const LambdaExpr &Lambda,
-                                        ASTContext &Ctx,
                                         std::vector<Capture> &Out) const {
-  (void)Ctx;
   for (const LambdaCapture &LC : Lambda.captures()) {
     if (LC.capturesThis()) {
       if (LC.getCaptureKind() == LCK_This)
@@ -353,8 +358,7 @@ void CapturedStreamCheck::collectBind(const CallExpr &Bind,
     const SourceLocation Loc = Arg->getBeginLoc();
     if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-          (Callee->getName() == "ref" || Callee->getName() == "cref") &&
+      if (Callee && ReferenceWrapperNames.contains(*Callee) &&
           Call->getNumArgs() == 1)
         if (const VarDecl *Var = referencedVar(Call->getArg(0)))
           byReference(*Var, Loc, Out);
@@ -376,30 +380,24 @@ void CapturedStreamCheck::collectBind(const CallExpr &Bind,
   }
 }
 
-bool CapturedStreamCheck::keepsObjectAlive(const LambdaExpr &Lambda) const {
-  static constexpr llvm::StringRef SelfHandles[] = {"shared_from_this",
-                                                    "weak_from_this"};
+bool CapturedStreamCheck::keepsObjectAlive(const LambdaExpr &Lambda,
+                                           const CXXRecordDecl &Class) const {
   for (const LambdaCapture &LC : Lambda.captures()) {
     if (!LC.capturesVariable())
       continue;
     const auto *Var = dyn_cast<VarDecl>(LC.getCapturedVar());
     if (!Var)
       continue;
-    if (Var->isInitCapture() && containsCallNamed(Var->getInit(), SelfHandles))
+    if (Var->isInitCapture() && containsCallNamed(Var->getInit(), SelfHandleMethods))
       return true;
-    // A shared or weak handle to an object of the lambda's class: the
-    // usual 'self' that keeps the object (or checks it is) alive.
-    const RecordDecl *Pointee =
-        names::recordOf(names::firstTemplateArgument(Var->getType().getNonReferenceType()));
-    const auto *Class = dyn_cast_or_null<CXXRecordDecl>(Pointee);
-    const auto *Enclosing =
-        dyn_cast_or_null<CXXRecordDecl>(Lambda.getLambdaClass()->getParent());
-    if (!Class || !Enclosing || !Class->hasDefinition())
+    // A shared or weak handle to an object of the class: the usual 'self'
+    // that keeps the object alive, or checks that it is.
+    const auto *Pointee = dyn_cast_or_null<CXXRecordDecl>(names::recordOf(
+        names::firstTemplateArgument(Var->getType().getNonReferenceType())));
+    if (!Pointee || !Pointee->hasDefinition() || !Class.hasDefinition())
       continue;
-    const CXXRecordDecl *Canonical = Class->getCanonicalDecl();
-    if (Canonical == Enclosing->getCanonicalDecl() ||
-        Class->isDerivedFrom(Enclosing) ||
-        (Enclosing->hasDefinition() && Enclosing->isDerivedFrom(Class)))
+    if (Pointee->getCanonicalDecl() == Class.getCanonicalDecl() ||
+        Pointee->isDerivedFrom(&Class) || Class.isDerivedFrom(Pointee))
       return true;
   }
   return false;
@@ -430,7 +428,7 @@ void CapturedStreamCheck::check(const MatchFinder::MatchResult &Result) {
   std::vector<Capture> Captures;
   const auto *Lambda = dyn_cast<LambdaExpr>(Callable);
   if (Lambda)
-    collectLambda(*Lambda, *Result.Context, Captures);
+    collectLambda(*Lambda, Captures);
   else
     collectBind(*cast<CallExpr>(Callable), Captures);
   if (Captures.empty())
@@ -493,10 +491,10 @@ void CapturedStreamCheck::report(const Capture &C,
   case CaptureKind::This:
     // Stored in the object itself, the lambda dies with the stream.
     if (Way == escape::Route::StoredInMember || Way == escape::Route::Returned ||
-        RequestScoped || !Lambda || keepsObjectAlive(*Lambda))
+        RequestScoped || !Lambda)
       return;
     if (const auto *Class = dyn_cast<CXXRecordDecl>(C.Stream->getDeclContext());
-        !Class || !isPerRequest(*Class))
+        !Class || !isPerRequest(*Class) || keepsObjectAlive(*Lambda, *Class))
       return;
     break;
   case CaptureKind::Owning:
@@ -604,8 +602,7 @@ CapturedStreamCheck::weakCaptureFix(const Capture &C, const LambdaExpr &Lambda,
       C.Explicit->getCaptureKind() != LCK_ByCopy || Lambda.isGenericLambda())
     return {};
   // Only 'std::shared_ptr' converts to 'std::weak_ptr'.
-  const RecordDecl *HandleRecord = names::recordOf(Handle->getType());
-  if (!HandleRecord || names::qualifiedName(*HandleRecord) != "std::shared_ptr")
+  if (!names::isTypeNamed(Handle->getType(), WeakObservableNames, false))
     return {};
   const CXXMethodDecl *Operator = Lambda.getCallOperator();
   if (!Operator || !Operator->getReturnType()->isVoidType() ||

@@ -6,6 +6,7 @@
 #include "Escape.h"
 #include "LeakCheck.h"
 #include "Names.h"
+#include "llvm/ADT/StringSet.h"
 #include <string>
 #include <vector>
 
@@ -59,8 +60,7 @@ private:
   /// The stream type an owning handle (shared_ptr, unique_ptr) points to.
   QualType ownedStream(QualType Handle) const;
 
-  void collectLambda(const LambdaExpr &Lambda, ASTContext &Ctx,
-                     std::vector<Capture> &Out) const;
+  void collectLambda(const LambdaExpr &Lambda, std::vector<Capture> &Out) const;
   void collectBind(const CallExpr &Bind, std::vector<Capture> &Out) const;
   void byReference(const VarDecl &Var, SourceLocation Loc,
                    std::vector<Capture> &Out) const;
@@ -72,7 +72,15 @@ private:
   const CallExpr *releaseOf(const VarDecl &Handle, SourceLocation After,
                             SourceRange Except, const SourceManager *SM) const;
 
-  bool keepsObjectAlive(const LambdaExpr &Lambda) const;
+  /// True when \p Lambda also holds a shared or weak handle to its object
+  /// (of class \p Class).
+  bool keepsObjectAlive(const LambdaExpr &Lambda,
+                        const CXXRecordDecl &Class) const;
+  /// What a capture's initializer names, through copies and std::move.
+  const Expr *underlying(const Expr *E) const;
+  const VarDecl *referencedVar(const Expr *E) const;
+  /// The variable or member an operation's target expression names.
+  const Decl *rootOf(const Expr *E, unsigned Depth = 0) const;
   /// True when objects of \p Class live for one request: derived from a
   /// PerRequestClasses entry or holding a PerRequestMembers member.
   bool isPerRequest(const CXXRecordDecl &Class) const;
@@ -99,7 +107,10 @@ private:
   const names::NameSet OwningNames;
   const names::NameSet ReleaseNames;
   const names::NameSet RequestScopedSinks;
-  const names::NameSet BindNames;
+  const names::NameSet WeakObservableNames;
+  const names::NameSet ReferenceWrapperNames;
+  const names::NameSet PassThroughNames;
+  llvm::StringSet<> SelfHandleMethods;
   const escape::Analysis Escapes;
 };
 

@@ -109,6 +109,17 @@ llvm::ArrayRef<llvm::StringRef> perRequestMemberTypes();
 /// Smart pointers that own (share) the object they point to.
 llvm::ArrayRef<llvm::StringRef> owningHandleTypes();
 
+/// Owning handles a std::weak_ptr can observe (the weak_ptr fix-it).
+llvm::ArrayRef<llvm::StringRef> weakObservableHandleTypes();
+
+/// Functions that wrap a reference to their argument (std::ref): a bound
+/// argument passed through them is bound by reference.
+llvm::ArrayRef<llvm::StringRef> referenceWrapperFunctions();
+
+/// Member functions an object uses to hand out a shared or weak handle to
+/// itself (the 'self' that keeps a per-request object alive in a lambda).
+llvm::ArrayRef<llvm::StringRef> selfHandleMethods();
+
 /// C functions that release a stream handle (a result, reply or statement).
 llvm::ArrayRef<llvm::StringRef> streamReleaseFunctions();
 

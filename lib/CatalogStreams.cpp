@@ -90,6 +90,27 @@ llvm::ArrayRef<llvm::StringRef> owningHandleTypes() {
   return Types;
 }
 
+llvm::ArrayRef<llvm::StringRef> weakObservableHandleTypes() {
+  static constexpr llvm::StringRef Types[] = {"::std::shared_ptr"};
+  return Types;
+}
+
+llvm::ArrayRef<llvm::StringRef> referenceWrapperFunctions() {
+  static constexpr llvm::StringRef Functions[] = {
+      "::std::ref",
+      "::std::cref",
+      "::boost::ref",
+      "::boost::cref",
+  };
+  return Functions;
+}
+
+llvm::ArrayRef<llvm::StringRef> selfHandleMethods() {
+  static constexpr llvm::StringRef Methods[] = {"shared_from_this",
+                                                "weak_from_this"};
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> streamReleaseFunctions() {
   static constexpr llvm::StringRef Functions[] = {
       "::PQclear",

@@ -151,6 +151,10 @@ public:
   void keepAlive() {
     loop().schedule([this, Self = shared_from_this()] { Rows.next(); });
   }
+  void keepAliveByName() {
+    std::shared_ptr<Session> Self = shared_from_this();
+    loop().schedule([this, Self] { Rows.next(); });
+  }
   void checkAlive() {
     loop().schedule([this, Weak = weak_from_this()] {
       if (auto Self = Weak.lock())
