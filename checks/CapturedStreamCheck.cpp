@@ -403,6 +403,48 @@ bool CapturedStreamCheck::keepsObjectAlive(const LambdaExpr &Lambda,
   return false;
 }
 
+bool CapturedStreamCheck::keepsOtherOwner(const Capture &C,
+                                          const escape::Result &Escape,
+                                          const Expr &Callable,
+                                          const SourceManager &SM) const {
+  const VarDecl *Handle = dyn_cast<VarDecl>(C.Stream);
+  if (!Handle)
+    return false;
+  if (Handle->isInitCapture()) {
+    // [H = Other]: Other stays with the request unless it is moved.
+    const Expr *Init = ignoreTemporaries(Handle->getInit())->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init))
+      if (Construct->getNumArgs() == 1 && Construct->getConstructor() &&
+          Construct->getConstructor()->isMoveConstructor())
+        return false;
+    Handle = referencedVar(Init);
+    if (!Handle)
+      return false;
+  }
+  // The caller passed a copy and keeps its own.
+  if (isa<ParmVarDecl>(Handle))
+    return true;
+  const auto *Function = dyn_cast_or_null<FunctionDecl>(functionOf(*Handle));
+  if (!Function || !Function->getBody())
+    return false;
+  const SourceLocation After = Escape.SinkCall ? Escape.SinkCall->getEndLoc()
+                                               : Escape.site();
+  bool Used = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Used)
+      return;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (Ref->getDecl() == Handle &&
+          SM.isBeforeInTranslationUnit(After, Ref->getBeginLoc()) &&
+          !isWithin(Ref->getBeginLoc(), Callable.getSourceRange(), SM))
+        Used = true;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(Function->getBody());
+  return Used;
+}
+
 bool CapturedStreamCheck::isPerRequest(const CXXRecordDecl &Class) const {
   if (!Class.hasDefinition())
     return false;
@@ -500,6 +542,12 @@ void CapturedStreamCheck::report(const Capture &C,
   case CaptureKind::Owning:
     if (!ReportOwningCaptures || Way == escape::Route::Returned || RequestScoped)
       return;
+    // A one-shot handler that receives the only handle owns the stream by
+    // design (it ends with the operation): reported only when the request
+    // keeps another owner, so that the handler extends the stream past it.
+    if (Way == escape::Route::HandedToSink && !Escape.OnThread &&
+        !keepsOtherOwner(C, Escape, Callable, SM))
+      return;
     break;
   case CaptureKind::Reference:
     if (Way == escape::Route::Returned &&
@@ -519,11 +567,20 @@ void CapturedStreamCheck::report(const Capture &C,
     }
     break;
   }
-  // The handler of an operation started on the stream itself: the stream's
-  // own I/O keeps it, and closing the stream ends it.
-  if (const Decl *Target = rootOf(Escape.SinkTarget))
-    if (Target == C.Stream || (C.Handle && Target == C.Handle))
-      return;
+  // The handler of an operation started on the stream itself, or that acts
+  // on it (async_read(*Socket, ...), async_accept(*Socket, ...)): the
+  // stream's own I/O keeps it, and closing the stream ends it.
+  auto IsTheStream = [&](const Expr *E) {
+    const Decl *Root = rootOf(E);
+    return Root && (Root == C.Stream || (C.Handle && Root == C.Handle));
+  };
+  if (IsTheStream(Escape.SinkTarget))
+    return;
+  if (Escape.SinkCall)
+    for (const Expr *Arg : Escape.SinkCall->arguments())
+      if (!isWithin(Callable.getBeginLoc(), Arg->getSourceRange(), SM) &&
+          IsTheStream(Arg))
+        return;
 
   const std::string Noun = Lambda ? "lambda" : "callable";
   const std::string TypeName =

@@ -672,6 +672,7 @@ std::optional<Result> Walker::sinkCall(const CallExpr &Call,
       if (!R->Sink) {
         R->Sink = &Callee;
         R->SinkTarget = Target;
+        R->SinkCall = &Call;
       }
       if (R->Way == Route::UnjoinedTask)
         R->Summary = "is handed to '" + Name + "' and never waited for";
@@ -688,6 +689,7 @@ std::optional<Result> Walker::sinkCall(const CallExpr &Call,
                     "is handed to '" + Name + "'");
   R.Sink = &Callee;
   R.SinkTarget = Target;
+  R.SinkCall = &Call;
   return R;
 }
 

@@ -108,6 +108,8 @@ struct Result {
   /// The object the sink acts on: the object of a member call, else the
   /// first argument when it is not the callable.
   const Expr *SinkTarget = nullptr;
+  /// The call that hands the callable to the sink.
+  const CallExpr *SinkCall = nullptr;
   /// The member, global or static the callable is stored in.
   const ValueDecl *StoredIn = nullptr;
   /// The function the callable is returned from (Returned).

@@ -61,8 +61,7 @@ private:
   std::future<void> Result;
 };
 
-void ownedWithFix() {
-  auto Rows = std::make_shared<app::Cursor>();
+void ownedWithFix(std::shared_ptr<app::Cursor> Rows) {
   app::defer([Rows] {
     Rows->next();
   });
@@ -73,8 +72,7 @@ void ownedWithFix() {
   // CHECK-FIXES: {{^}}  app::defer([weak_Rows = std::weak_ptr(Rows)] {{{$}}
 }
 
-void ownedWithoutFix() {
-  auto Rows = std::make_shared<app::Cursor>();
+void ownedWithoutFix(std::shared_ptr<app::Cursor> Rows) {
   app::defer([=] { Rows->next(); });
   // CHECK-NOTES: :[[@LINE-1]]:20: warning: stream 'Rows' ('app::Cursor') is kept alive by an owning capture in a lambda that is handed to 'app::defer'
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the lambda is handed to 'app::defer' here, which keeps it after returning

@@ -58,14 +58,15 @@ asio::awaitable<void> serve(tcp::acceptor &Acceptor) {
   // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: stream 'Socket' ('tcp::socket') is captured by reference in a lambda that is handed to 'asio::co_spawn'
 }
 
-void watchdog(asio::io_context &Io) {
+void watchdog(asio::io_context &Io, tcp::endpoint Peer) {
   auto Socket = std::make_shared<tcp::socket>(Io);
   auto Timer = std::make_shared<asio::steady_timer>(Io, std::chrono::seconds(30));
   Timer->async_wait([Socket, Timer](const asio::error_code &Error) {
     if (!Error)
       Socket->close();
   });
-  // CHECK-MESSAGES: :[[@LINE-4]]:22: warning: stream 'Socket' ('asio::basic_stream_socket<asio::ip::tcp>') is kept alive by an owning capture in a lambda that is handed to 'basic_waitable_timer::async_wait'
+  Socket->connect(Peer);
+  // CHECK-MESSAGES: :[[@LINE-5]]:22: warning: stream 'Socket' ('asio::basic_stream_socket<asio::ip::tcp>') is kept alive by an owning capture in a lambda that is handed to 'basic_waitable_timer::async_wait'
   // CHECK-FIXES: {{^}}  Timer->async_wait([weak_Socket = std::weak_ptr(Socket), Timer](const asio::error_code &Error) {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    auto Socket = weak_Socket.lock();{{$}}
   // CHECK-FIXES-NEXT: {{^}}    if (!Socket){{$}}
@@ -107,6 +108,21 @@ private:
 };
 
 // ---- Look-alike negatives ---------------------------------------------------
+
+void handOver(asio::io_context &Io, std::shared_ptr<tcp::socket> Peer) {
+  // The only owner goes to the handler: it owns the socket until it runs.
+  auto Timer = std::make_shared<asio::steady_timer>(Io, std::chrono::seconds(1));
+  Timer->async_wait([Socket = std::move(Peer), Timer](const asio::error_code &) {
+    Socket->close();
+  });
+}
+
+void acceptInto(tcp::acceptor &Acceptor) {
+  // The accepted socket is the operation's own object.
+  auto Socket = std::make_shared<tcp::socket>(Acceptor.get_executor());
+  Acceptor.async_accept(*Socket, [Socket](const asio::error_code &) { Socket->close(); });
+  Socket->is_open();
+}
 
 void ownOperation(asio::io_context &Io) {
   auto Socket = std::make_shared<tcp::socket>(Io);

@@ -16,4 +16,5 @@ void exportRows() {
   app::defer([&Rows] { Rows.next(); });
   auto Shared = std::make_shared<app::Cursor>();
   app::defer([Shared] { Shared->next(); });
+  Shared->next();
 }
