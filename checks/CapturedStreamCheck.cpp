@@ -421,9 +421,6 @@ bool CapturedStreamCheck::keepsOtherOwner(const Capture &C,
     if (!Handle)
       return false;
   }
-  // The caller passed a copy and keeps its own.
-  if (isa<ParmVarDecl>(Handle))
-    return true;
   const auto *Function = dyn_cast_or_null<FunctionDecl>(functionOf(*Handle));
   if (!Function || !Function->getBody())
     return false;

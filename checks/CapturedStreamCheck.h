@@ -77,8 +77,8 @@ private:
   bool keepsObjectAlive(const LambdaExpr &Lambda,
                         const CXXRecordDecl &Class) const;
   /// True when the request keeps an owner of the stream of the owning
-  /// capture \p C besides the callable: the handle is a parameter, or the
-  /// function uses it after handing the callable off.
+  /// capture \p C besides the callable: the function uses the handle after
+  /// handing the callable off.
   bool keepsOtherOwner(const Capture &C, const escape::Result &Escape,
                        const Expr &Callable, const SourceManager &SM) const;
   /// What a capture's initializer names, through copies and std::move.

@@ -201,9 +201,8 @@ public:
   bool waitsForSignal(const LambdaExpr &Lambda, SourceLocation Site);
 
 private:
-  std::optional<Result> intoVariable(const VarDecl &Var, const Expr &Init,
-                                     Holder Kind, std::vector<Step> Path,
-                                     unsigned Depth);
+  std::optional<Result> intoVariable(const VarDecl &Var, Holder Kind,
+                                     std::vector<Step> Path, unsigned Depth);
   std::optional<Result> trackVariable(const VarDecl &Var, Holder Kind,
                                       const std::vector<Step> &Path,
                                       unsigned Depth);
@@ -308,7 +307,7 @@ std::optional<Result> Walker::flow(const Expr &Start, Holder Kind,
     }
     const DynTypedNode &Parent = Parents[0];
     if (const auto *Var = Parent.get<VarDecl>())
-      return intoVariable(*Var, *cast<Expr>(Cur), Kind, std::move(Path), Depth);
+      return intoVariable(*Var, Kind, std::move(Path), Depth);
     // A constructor's member initializer (the parent map may give the
     // initializer or the constructor itself).
     const CXXCtorInitializer *Init = Parent.get<CXXCtorInitializer>();
@@ -457,10 +456,9 @@ Result Walker::discarded(const Expr &E, Holder Kind, std::vector<Step> Path) {
   return unknown();
 }
 
-std::optional<Result> Walker::intoVariable(const VarDecl &Var, const Expr &Init,
-                                           Holder Kind, std::vector<Step> Path,
+std::optional<Result> Walker::intoVariable(const VarDecl &Var, Holder Kind,
+                                           std::vector<Step> Path,
                                            unsigned Depth) {
-  (void)Init;
   if (Var.isInitCapture()) {
     for (const DynTypedNode &Parent : Ctx.getParents(Var))
       if (const auto *Lambda = Parent.get<LambdaExpr>()) {

@@ -78,7 +78,8 @@ void ownedWriterAmongOtherCaptures(std::shared_ptr<app::Writer> Out, int Count) 
     for (int I = 0; I < Count; ++I)
       Out->write(I);
   });
-  // CHECK-MESSAGES: :[[@LINE-4]]:27: warning: stream 'Out' ('app::Writer') is kept alive by an owning capture in a lambda that is handed to 'EventLoop::schedule'
+  Out->write(-1);
+  // CHECK-MESSAGES: :[[@LINE-5]]:27: warning: stream 'Out' ('app::Writer') is kept alive by an owning capture in a lambda that is handed to 'EventLoop::schedule'
   // CHECK-FIXES: {{^}}  loop().schedule([Count, weak_Out = std::weak_ptr(Out)]() {{{$}}
   // CHECK-FIXES-NEXT: {{^}}    auto Out = weak_Out.lock();{{$}}
   // CHECK-FIXES-NEXT: {{^}}    if (!Out){{$}}
@@ -96,6 +97,7 @@ void ownedByDefaultCapture(std::shared_ptr<app::Cursor> Rows) {
   app::defer([=] { Rows->next(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: stream 'Rows' ('app::Cursor') is kept alive by an owning capture in a lambda that is handed to 'app::defer'
   // CHECK-FIXES: {{^}}  app::defer([=] { Rows->next(); });{{$}}
+  Rows->next();
 }
 
 void ownedWithResult() {
@@ -109,12 +111,14 @@ void ownedWithResult() {
 // owner handed to a one-shot handler (it owns the stream by design and ends
 // with it).
 
-void handOverCursor() {
+void handOverCursor(std::shared_ptr<app::Cursor> Passed) {
   auto Rows = std::make_shared<app::Cursor>();
   Rows->next();
   app::defer([Rows] { Rows->next(); });
   auto Moved = std::make_shared<app::Cursor>();
   app::defer([Rows = std::move(Moved)] { Rows->next(); });
+  // A handler chain passing its handle on.
+  app::defer([Passed] { Passed->next(); });
 }
 
 void weakCursor() {

@@ -70,6 +70,7 @@ void ownedWithFix(std::shared_ptr<app::Cursor> Rows) {
   // CHECK-NOTES: :[[@LINE-4]]:5: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-6]]:3: note: the lambda is handed to 'app::defer' here, which keeps it after returning
   // CHECK-FIXES: {{^}}  app::defer([weak_Rows = std::weak_ptr(Rows)] {{{$}}
+  Rows->next();
 }
 
 void ownedWithoutFix(std::shared_ptr<app::Cursor> Rows) {
@@ -77,4 +78,5 @@ void ownedWithoutFix(std::shared_ptr<app::Cursor> Rows) {
   // CHECK-NOTES: :[[@LINE-1]]:20: warning: stream 'Rows' ('app::Cursor') is kept alive by an owning capture in a lambda that is handed to 'app::defer'
   // CHECK-NOTES: :[[@LINE-2]]:3: note: the lambda is handed to 'app::defer' here, which keeps it after returning
   // CHECK-NOTES: :[[@LINE-3]]:20: note: safe pattern: capture 'weak_Rows = std::weak_ptr(Rows)' and start the lambda with 'auto Rows = weak_Rows.lock(); if (!Rows) return;'
+  Rows->next();
 }

@@ -10,8 +10,10 @@
 #include <boost/beast/websocket.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace net = boost::asio;
 namespace beast = boost::beast;
@@ -39,20 +41,27 @@ class Broadcaster {
 public:
   explicit Broadcaster(net::io_context &Io) : Strand(net::make_strand(Io)) {}
 
+  // Queued until the next flush: the queue keeps every client's stream.
   void publish(std::shared_ptr<websocket::stream<beast::tcp_stream>> Ws, std::string Text) {
-    net::post(Strand, [Ws, Text] {
+    Outbox.push_back([Ws, Text] {
       Ws->write(net::buffer(Text));
     });
-    // CHECK-MESSAGES: :[[@LINE-3]]:24: warning: stream 'Ws' ('websocket::stream<beast::tcp_stream>') is kept alive by an owning capture in a lambda that is handed to 'boost::asio::post'
-    // CHECK-FIXES: {{^}}    net::post(Strand, [weak_Ws = std::weak_ptr(Ws), Text] {{{$}}
+    // CHECK-MESSAGES: :[[@LINE-3]]:23: warning: stream 'Ws' ('websocket::stream<beast::tcp_stream>') is kept alive by an owning capture in a lambda that is added to member 'Outbox'
+    // CHECK-FIXES: {{^}}    Outbox.push_back([weak_Ws = std::weak_ptr(Ws), Text] {{{$}}
     // CHECK-FIXES-NEXT: {{^}}      auto Ws = weak_Ws.lock();{{$}}
     // CHECK-FIXES-NEXT: {{^}}      if (!Ws){{$}}
     // CHECK-FIXES-NEXT: {{^}}        return;{{$}}
     // CHECK-FIXES-NEXT: {{^}}      Ws->write(net::buffer(Text));{{$}}
   }
 
+  // Look-alike: a one-shot handler that receives the handle and passes it on.
+  void send(std::shared_ptr<websocket::stream<beast::tcp_stream>> Ws, std::string Text) {
+    net::post(Strand, [Ws, Text] { Ws->write(net::buffer(Text)); });
+  }
+
 private:
   net::strand<net::io_context::executor_type> Strand;
+  std::vector<std::function<void()>> Outbox;
 };
 
 // ---- Look-alike negatives ---------------------------------------------------
