@@ -20,7 +20,7 @@ namespace clang::tidy::leak {
 
 namespace {
 
-AST_MATCHER_P(FunctionDecl, isNamedIn, const QualifiedNameSet *, Names) {
+AST_MATCHER_P(FunctionDecl, isNamedIn, const NameList *, Names) {
   return Names->contains(Node);
 }
 

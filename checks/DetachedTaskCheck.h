@@ -5,6 +5,7 @@
 
 #include "Callables.h"
 #include "LeakCheck.h"
+#include "Names.h"
 #include "References.h"
 #include "Termination.h"
 #include "llvm/ADT/DenseMap.h"
@@ -60,7 +61,7 @@ private:
   const std::vector<std::string> DetachedTokens;
   const std::vector<std::string> JoinFunctions;
   const bool StrictMode;
-  const QualifiedNameSet SpawnNames;
+  const NameList SpawnNames;
   /// leak-unawaited-future owns discarded std::async futures when enabled.
   const bool UnawaitedFutureEnabled;
 

@@ -1,5 +1,6 @@
 //===-- LeakTidyModule.cpp - the leak module for clang-tidy ---------------===//
 
+#include "CapturedStreamCheck.h"
 #include "Compat.h"
 #include "DetachedTaskCheck.h"
 #include "PerRequestClientCheck.h"
@@ -13,6 +14,7 @@ namespace leak {
 class LeakTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<CapturedStreamCheck>("leak-captured-stream");
     Factories.registerCheck<DetachedTaskCheck>("leak-detached-task");
     Factories.registerCheck<PerRequestClientCheck>("leak-per-request-client");
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");

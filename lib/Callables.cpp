@@ -123,40 +123,6 @@ static void resolve(const Expr *E, ReferenceIndex &Index, unsigned Depth,
   callOperatorsOf(E->getType(), SM, Out);
 }
 
-QualifiedNameSet::QualifiedNameSet(llvm::ArrayRef<std::string> Names) {
-  for (const std::string &Name : Names) {
-    const llvm::StringRef Plain = llvm::StringRef(Name).ltrim(':');
-    Full.insert(Plain);
-    Last.insert(Plain.rsplit("::").second.empty() ? Plain
-                                                  : Plain.rsplit("::").second);
-  }
-}
-
-bool QualifiedNameSet::contains(const NamedDecl &D) const {
-  if (!D.getIdentifier() || !Last.contains(D.getName()))
-    return false;
-  // The name as written in catalog entries: no template arguments, no
-  // inline (versioning) namespaces.
-  std::string Name = D.getName().str();
-  for (const DeclContext *Scope = D.getDeclContext(); Scope;
-       Scope = Scope->getParent()) {
-    if (const auto *Namespace = dyn_cast<NamespaceDecl>(Scope)) {
-      if (Namespace->isInline())
-        continue;
-      if (Namespace->isAnonymousNamespace())
-        return false;
-      Name = (Namespace->getName() + "::" + Name).str();
-    } else if (const auto *Record = dyn_cast<RecordDecl>(Scope)) {
-      if (!Record->getIdentifier())
-        return false;
-      Name = (Record->getName() + "::" + Name).str();
-    } else if (!Scope->isTranslationUnit() && !isa<LinkageSpecDecl>(Scope)) {
-      return false;
-    }
-  }
-  return Full.contains(Name);
-}
-
 llvm::SmallVector<const FunctionDecl *, 2> resolveCallable(const Expr *E,
                                                            ReferenceIndex &Index) {
   llvm::SmallVector<const FunctionDecl *, 2> Out;

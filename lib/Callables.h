@@ -45,20 +45,6 @@ const FunctionDecl *userDefinition(const FunctionDecl *F,
 bool isClassNamed(QualType Type, llvm::ArrayRef<llvm::StringRef> Names,
                   ASTContext &Ctx);
 
-/// A set of qualified names ('::asio::post',
-/// '::asio::basic_waitable_timer::async_wait') that also matches members of
-/// class template specializations by their template's name, which
-/// hasAnyName does not.
-class QualifiedNameSet {
-public:
-  explicit QualifiedNameSet(llvm::ArrayRef<std::string> Names);
-  bool contains(const NamedDecl &D) const;
-
-private:
-  llvm::StringSet<> Full;
-  llvm::StringSet<> Last;
-};
-
 } // namespace clang::tidy::leak
 
 #endif // LEAKTIDY_LIB_CALLABLES_H

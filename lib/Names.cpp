@@ -1,6 +1,7 @@
 //===-- Names.cpp - matching declarations against configured names --------===//
 
 #include "Names.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -37,7 +38,22 @@ std::string qualifiedName(const NamedDecl &D) {
 }
 
 NameList::NameList(llvm::ArrayRef<std::string> Names)
-    : Names(Names.begin(), Names.end()) {}
+    : Names(Names.begin(), Names.end()) {
+  indexLastComponents();
+}
+
+NameList::NameList(llvm::ArrayRef<llvm::StringRef> Names) {
+  for (llvm::StringRef Name : Names)
+    this->Names.push_back(Name.str());
+  indexLastComponents();
+}
+
+void NameList::indexLastComponents() {
+  for (const std::string &Entry : Names) {
+    const auto [Scope, Last] = llvm::StringRef(Entry).rsplit("::");
+    LastComponents.insert(Last.empty() ? Scope : Last);
+  }
+}
 
 std::optional<llvm::StringRef> NameList::matchName(llvm::StringRef Name) const {
   for (const std::string &Entry : Names) {
@@ -58,6 +74,8 @@ std::optional<llvm::StringRef> NameList::matchName(llvm::StringRef Name) const {
 
 std::optional<llvm::StringRef> NameList::match(const NamedDecl &D) const {
   if (Names.empty())
+    return std::nullopt;
+  if (D.getDeclName().isIdentifier() && !LastComponents.contains(D.getName()))
     return std::nullopt;
   return matchName(qualifiedName(D));
 }
@@ -114,6 +132,60 @@ const CXXRecordDecl *findSelfOrBase(const CXXRecordDecl &Record,
     return nullptr;
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Seen;
   return findSelfOrBaseImpl(Record, Names, MatchedEntry, Seen);
+}
+
+const RecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  if (const auto *Record =
+          dyn_cast<RecordType>(T->getUnqualifiedDesugaredType()))
+    return Record->getDecl();
+  return nullptr;
+}
+
+bool isRecordNamed(const RecordDecl &Record, const NameList &Names,
+                   bool IncludeBases) {
+  if (Names.contains(Record))
+    return true;
+  const auto *Class = dyn_cast<CXXRecordDecl>(&Record);
+  return IncludeBases && Class && findSelfOrBase(*Class, Names) != nullptr;
+}
+
+bool isTypeNamed(QualType T, const NameList &Names, bool IncludeBases) {
+  if (T.isNull() || Names.empty())
+    return false;
+  // The typedefs the type is written with: 'PGresult' names 'pg_result'.
+  for (QualType Sugar = T; !Sugar.isNull();) {
+    const auto *Typedef = Sugar->getAs<TypedefType>();
+    if (!Typedef)
+      break;
+    if (Names.contains(*Typedef->getDecl()))
+      return true;
+    Sugar = Typedef->desugar();
+  }
+  const RecordDecl *Record = recordOf(T);
+  return Record && isRecordNamed(*Record, Names, IncludeBases);
+}
+
+QualType firstTemplateArgument(QualType T) {
+  if (T.isNull())
+    return {};
+  // As written, when the user spelled the type with its arguments (a deduced
+  // type carries the library's own spelling instead).
+  if (const auto *Written = T->getContainedDeducedType()
+                                ? nullptr
+                                : T->getAs<TemplateSpecializationType>())
+    if (!Written->isTypeAlias() && !Written->template_arguments().empty() &&
+        Written->template_arguments()[0].getKind() == TemplateArgument::Type)
+      return Written->template_arguments()[0].getAsType();
+  const auto *Specialization =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(recordOf(T));
+  if (!Specialization)
+    return {};
+  const TemplateArgumentList &Args = Specialization->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return {};
+  return Args[0].getAsType();
 }
 
 } // namespace clang::tidy::leak

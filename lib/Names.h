@@ -13,8 +13,10 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 #include <memory>
 #include <optional>
@@ -33,6 +35,7 @@ class NameList {
 public:
   NameList() = default;
   explicit NameList(llvm::ArrayRef<std::string> Names);
+  explicit NameList(llvm::ArrayRef<llvm::StringRef> Names);
 
   /// The entry that names \p D, if any.
   std::optional<llvm::StringRef> match(const NamedDecl &D) const;
@@ -42,7 +45,13 @@ public:
   bool empty() const { return Names.empty(); }
 
 private:
+  void indexLastComponents();
+
   std::vector<std::string> Names;
+  /// The last component of every entry ('push_back' for
+  /// '::std::vector::push_back'): declarations named otherwise are rejected
+  /// without computing their qualified name.
+  llvm::StringSet<> LastComponents;
 };
 
 /// A list of regular expressions searched in qualified names.
@@ -67,6 +76,24 @@ private:
 const CXXRecordDecl *findSelfOrBase(const CXXRecordDecl &Record,
                                     const NameList &Names,
                                     llvm::StringRef *MatchedEntry = nullptr);
+
+/// The class, struct or union \p T denotes after sugar and qualifiers, or null.
+const RecordDecl *recordOf(QualType T);
+
+/// True when \p Record is named in \p Names (a specialization by its
+/// template's name), or with \p IncludeBases derives from a named class.
+bool isRecordNamed(const RecordDecl &Record, const NameList &Names,
+                   bool IncludeBases);
+
+/// True when \p T, after sugar and qualifiers, is a class named in \p Names
+/// (a specialization matches by its template's name), or is written with a
+/// typedef named in \p Names; with \p IncludeBases, a class derived from a
+/// named class matches too.
+bool isTypeNamed(QualType T, const NameList &Names, bool IncludeBases);
+
+/// The first template argument of the class template specialization \p T
+/// denotes (the element type of a smart pointer), or a null type.
+QualType firstTemplateArgument(QualType T);
 
 } // namespace clang::tidy::leak
 
