@@ -2,11 +2,13 @@
 """Makes a scratch C++ project for the runner tests.
 
   make_project.py DIR [--db build|out|cmake-build-debug|_build|top|none]
-                      [--files handler.cpp,clean.cpp]
+                      [--files handler.cpp,clean.cpp] [--cmake]
 
 Copies the named files of Inputs/project/src to DIR/src, writes a
 compile_commands.json for them in the chosen place, and makes DIR a git
-repository with the sources committed (the database is ignored).
+repository with the sources committed (the database is ignored). With
+--cmake the project gets a CMakeLists.txt building the files instead of a
+database (configure it to get one).
 """
 import argparse
 import json
@@ -24,6 +26,7 @@ def main():
     parser.add_argument("dir")
     parser.add_argument("--db", default="build")
     parser.add_argument("--files", default="handler.cpp,clean.cpp")
+    parser.add_argument("--cmake", action="store_true")
     args = parser.parse_args()
 
     top = os.path.abspath(args.dir)
@@ -32,7 +35,12 @@ def main():
     names = [n for n in args.files.split(",") if n]
     for name in names:
         shutil.copy(os.path.join(HERE, "project", "src", name), os.path.join(top, "src", name))
-    if args.db != "none":
+    if args.cmake:
+        with open(os.path.join(top, "CMakeLists.txt"), "w") as handle:
+            handle.write("cmake_minimum_required(VERSION 3.20)\nproject(demo CXX)\n"
+                         "set(CMAKE_CXX_STANDARD 17)\nadd_library(demo OBJECT %s)\n"
+                         % " ".join("src/" + name for name in names))
+    elif args.db != "none":
         directory = top if args.db == "top" else os.path.join(top, args.db)
         os.makedirs(directory, exist_ok=True)
         entries = [{"directory": directory, "file": os.path.join(top, "src", name),
