@@ -1,0 +1,8 @@
+#include <future>
+
+int compute(int);
+void handler() {
+  std::async(std::launch::async, compute, 1);
+  int *Slot = 0;
+  (void)Slot;
+}
