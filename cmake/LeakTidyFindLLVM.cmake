@@ -5,7 +5,7 @@
 #   2. LEAKTIDY_LLVM_VERSION=<major> -> /usr/lib/llvm-<major>/lib/cmake/{llvm,clang};
 #   3. the newest supported major installed under /usr/lib/llvm-<major>.
 
-set(LEAKTIDY_SUPPORTED_LLVM_MAJORS 22 19)
+set(LEAKTIDY_SUPPORTED_LLVM_MAJORS 22 19 16)
 string(REPLACE ";" ", " _leaktidy_supported_text "${LEAKTIDY_SUPPORTED_LLVM_MAJORS}")
 
 set(LEAKTIDY_LLVM_VERSION "" CACHE STRING
@@ -73,6 +73,15 @@ foreach(_target clangTidy clangTidyMain)
     message(FATAL_ERROR "Clang ${LLVM_VERSION_MAJOR} has no '${_target}' target: install libclang-${LLVM_VERSION_MAJOR}-dev.")
   endif()
 endforeach()
+
+# clangd's main became a library (clangdMain) in LLVM 17; older majors can
+# build leak-tidy and the plugin, not leak-clangd. A normal variable wins over
+# the option() declared after this file is included (policy CMP0077).
+if(NOT TARGET clangdMain)
+  message(STATUS "LeakTidy: clangd ${LLVM_VERSION_MAJOR} has no clangdMain library "
+                 "(it exists from LLVM 17 on): leak-clangd is not built")
+  set(LEAKTIDY_BUILD_CLANGD OFF)
+endif()
 
 # Where the matching tools live (clang-tidy for the plugin, FileCheck, lit, clang++).
 set(LEAKTIDY_LLVM_BIN_DIR "${LLVM_TOOLS_BINARY_DIR}")

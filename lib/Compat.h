@@ -1,7 +1,18 @@
 //===-- Compat.h - shims between supported LLVM majors ---------*- C++ -*-===//
 //
-// The few places where the clang-tidy API differs between the LLVM majors
-// LeakTidy supports (see LEAKTIDY_SUPPORTED_LLVM_MAJORS in CMake).
+// The places where the clang and clang-tidy APIs differ between the LLVM
+// majors LeakTidy supports (16, 19 and 22; LEAKTIDY_SUPPORTED_LLVM_MAJORS in
+// cmake/LeakTidyFindLLVM.cmake). Code in checks/ and lib/ uses these instead
+// of testing LEAKTIDY_LLVM_MAJOR itself. Known differences without a shim:
+//
+//  * LLVM 22 no longer wraps qualified type names in ElaboratedType; match
+//    types through hasDeclaration / hasCanonicalType, not by the sugar.
+//  * `Options.get(Name, std::optional<T>)` for integers exists from LLVM 17
+//    on; use `Options.get(Name, T Default)`.
+//  * The enum overloads of `Options.get` lost their IgnoreCase argument in
+//    LLVM 22; do not pass one.
+//  * Matchers added after LLVM 16 (argumentCountAtLeast, cxxFoldExpr,
+//    usingShadowDecl...) are not available: write them out, or add a shim.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,11 +20,36 @@
 #define LEAKTIDY_LIB_COMPAT_H
 
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include <vector>
 
 // LLVM 22 moved the module registry into ClangTidyModule.h and deprecated the
 // old header; older majors still need it.
 #if LEAKTIDY_LLVM_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
+
+namespace clang::tidy::leak::compat {
+
+/// The top-level declarations the AST traversal is limited to. LLVM 22
+/// returns a view into the context, LLVM 16 and 19 a copy; a copy works with
+/// every major.
+inline std::vector<Decl *> traversalScope(const ASTContext &Ctx) {
+  const auto Scope = Ctx.getTraversalScope();
+  return {Scope.begin(), Scope.end()};
+}
+
+/// Matches the body of a coroutine (a function using co_await, co_yield or
+/// co_return). clang's own matcher exists from LLVM 17 on.
+#if LEAKTIDY_LLVM_MAJOR < 17
+inline const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, CoroutineBodyStmt>
+    coroutineBodyStmt; // NOLINT(readability-identifier-naming): clang's name
+#else
+using ast_matchers::coroutineBodyStmt;
+#endif
+
+} // namespace clang::tidy::leak::compat
 
 #endif // LEAKTIDY_LIB_COMPAT_H

@@ -4,10 +4,11 @@
 # run in test/checks and test/integration:
 #   standalone (default)  the leak-tidy binary
 #   plugin                the stock clang-tidy-N with --load=LeakTidyModule.so
-# Tests in tool/, examples/ and bench/ name the artifact they run and only run
-# in the standalone pass.
+# Tests in tool/, examples/, bench/, runner/, precommit/, ci/ and package/
+# name the artifact they run and only run in the standalone pass.
 import os
 import shlex
+import shutil
 
 import lit.formats
 
@@ -26,7 +27,13 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "README.md"]
 if mode == "plugin":
     # These tests name the artifacts they run (plugin, leak-tidy, leak-clangd)
     # and so run once, in the standalone pass.
-    config.excludes += ["tool", "examples", "bench"]
+    config.excludes += ["tool", "examples", "bench", "runner", "precommit", "ci", "package"]
+# Tests that check nothing specific to an LLVM major (they drive git,
+# pre-commit, CMake and the CI files) and the slow example service run in one
+# major's pass only: tools/run-tests.py gives every other major --param once=0.
+# A plain lit run has them all.
+if lit_config.params.get("once", "1") == "0":
+    config.excludes += ["examples", "precommit", "ci", "database.test", "progress.test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.leaktidy_obj_root, "test", mode)
 
@@ -53,7 +60,9 @@ check_leak_tidy = "%s %s --clang-tidy %s %s --filecheck %s --clangxx %s" % (
     "" if mode == "standalone" else "--load " + q(config.leaktidy_plugin),
     q(os.path.join(llvm_bin, "FileCheck")), q(clangxx))
 
+# Longer names first: a substitution also matches the start of a longer one.
 config.substitutions += [
+    ("%leak_tidy_run", q(os.path.join(config.leaktidy_bin_dir, "leak-tidy-run"))),
     ("%check_leak_tidy", check_leak_tidy),
     ("%clang_tidy_plugin", plugin_runner),
     ("%clang_tidy", runner),
@@ -61,6 +70,7 @@ config.substitutions += [
     ("%leak_clangd", q(os.path.join(config.leaktidy_bin_dir, "leak-clangd"))),
     ("%lsp_diagnostics", "%s %s" % (q(config.python_executable),
                                      q(os.path.join(config.test_source_root, "lsp_diagnostics.py")))),
+    ("%clang_apply_replacements", q(os.path.join(llvm_bin, "clang-apply-replacements"))),
     ("%clangxx", q(clangxx)),
     ("%python", q(config.python_executable)),
     ("%plugin", q(config.leaktidy_plugin)),
@@ -76,6 +86,20 @@ if not config.leaktidy_sanitized:
     config.available_features.add("plugin")
 if config.leaktidy_has_clangd:
     config.available_features.add("leak-clangd")
+elif int(config.llvm_major) < 17:
+    # clangd's main became a library in LLVM 17: no leak-clangd can exist for
+    # older majors, so their clangd-* tests are left out rather than counted
+    # as unsupported (which --require-all turns into failures).
+    config.excludes += [name for name in os.listdir(os.path.join(os.path.dirname(__file__), "tool"))
+                        if name.startswith("clangd-")]
+
+# Tools the workflow tests drive for real (Debian packages clang-tools-N,
+# pre-commit, dpkg-dev's dpkg-deb); --require-all counts their absence as a failure.
+if os.path.exists(os.path.join(llvm_bin, "clang-apply-replacements")):
+    config.available_features.add("clang-apply-replacements")
+for tool in ("pre-commit", "dpkg-deb", "git"):
+    if shutil.which(tool):
+        config.available_features.add(tool)
 
 # Real library headers, from Debian's -dev packages. The suite's runner turns a
 # test that is unsupported because of a missing package into a failure when it

@@ -5,9 +5,9 @@ Usage: lsp_diagnostics.py --clangd BIN [--code-actions] FILE [-- clangd args...]
 
 Prints one line per diagnostic:
   <line>:<col>: <severity>: <message> [<code>] (source: <source>)
-and, with --code-actions, one line per quick fix offered for each leak-*
-diagnostic:
-  fix <line>:<col>: <title>: <new text...>
+and, with --code-actions, one line per quick fix offered for each diagnostic
+that names its check (leak-* and every other clang-tidy check):
+  fix <line>:<col>: <title>: <new text...> [<code>]
 Exits 2 when clangd does not answer in time.
 """
 import argparse
@@ -128,7 +128,7 @@ def main():
 
     if args.code_actions:
         for diag in diagnostics:
-            if not str(diag.get("code", "")).startswith("leak-"):
+            if not diag.get("code"):
                 continue
             ask = conn.request("textDocument/codeAction", {
                 "textDocument": {"uri": uri}, "range": diag["range"],
@@ -138,9 +138,10 @@ def main():
                 edits = action.get("edit", {}).get("changes", {}).get(uri, [])
                 for edit in edits:
                     start = edit["range"]["start"]
-                    print("fix %d:%d: %s: %s" % (start["line"] + 1, start["character"] + 1,
-                                                 action.get("title", ""),
-                                                 edit["newText"].replace("\n", "\\n")))
+                    print("fix %d:%d: %s: %s [%s]" % (start["line"] + 1, start["character"] + 1,
+                                                      action.get("title", ""),
+                                                      edit["newText"].replace("\n", "\\n"),
+                                                      diag["code"]))
     conn.close()
     return 0
 
