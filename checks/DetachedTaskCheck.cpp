@@ -13,6 +13,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 using namespace clang::ast_matchers;
 
@@ -647,8 +648,9 @@ void DetachedTaskCheck::onEndOfTranslationUnit() {
   };
   // One chain is identified by the first function of its cycle.
   auto ChainKey = [&](const ReschedulingChain &Chain) {
-    return *llvm::min_element(
-        Chain.Cycle, [&](const FunctionDecl *A, const FunctionDecl *B) {
+    return *std::min_element(
+        Chain.Cycle.begin(), Chain.Cycle.end(),
+        [&](const FunctionDecl *A, const FunctionDecl *B) {
           return Before(A->getLocation(), B->getLocation());
         });
   };

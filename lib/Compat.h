@@ -50,6 +50,16 @@ inline const ast_matchers::internal::VariadicDynCastAllOfMatcher<Stmt, Coroutine
 using ast_matchers::coroutineBodyStmt;
 #endif
 
+/// True for a pure virtual function ('= 0'). LLVM 18 renamed isPure() to
+/// isPureVirtual().
+inline bool isPureVirtual(const FunctionDecl &Function) {
+#if LEAKTIDY_LLVM_MAJOR < 18
+  return Function.isPure();
+#else
+  return Function.isPureVirtual();
+#endif
+}
+
 } // namespace clang::tidy::leak::compat
 
 #endif // LEAKTIDY_LIB_COMPAT_H

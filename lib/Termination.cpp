@@ -3,12 +3,14 @@
 #include "Termination.h"
 #include "Callables.h"
 #include "Catalog.h"
+#include "Compat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include <algorithm>
 
 namespace clang::tidy::leak {
 
@@ -50,7 +52,7 @@ static bool allMembersDefinedHere(const CXXRecordDecl &Record,
     const FunctionDecl *Function = Member->getAsFunction();
     if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function)) {
       if (Method->isImplicit() || Method->isDeleted() ||
-          Method->isDefaulted() || Method->isPureVirtual() ||
+          Method->isDefaulted() || compat::isPureVirtual(*Method) ||
           (Method->isConst() && !IncludeConst))
         continue;
       if (!Method->isDefined())
@@ -451,8 +453,9 @@ private:
     if (Schedules.empty())
       return false; // Plain recursion, not rescheduling.
     const SourceManager &SM = Index.context().getSourceManager();
-    Found.Reschedule = *llvm::min_element(
-        Schedules, [&](const CallExpr *A, const CallExpr *B) {
+    Found.Reschedule = *std::min_element(
+        Schedules.begin(), Schedules.end(),
+        [&](const CallExpr *A, const CallExpr *B) {
           return SM.isBeforeInTranslationUnit(A->getBeginLoc(),
                                               B->getBeginLoc());
         });
