@@ -5,6 +5,7 @@
 #include "PerRequestClientCheck.h"
 #include "UnawaitedFutureCheck.h"
 #include "UnboundedPaginationCheck.h"
+#include "UnboundedSharedContainerCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -18,6 +19,8 @@ public:
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
     Factories.registerCheck<UnboundedPaginationCheck>(
         "leak-unbounded-pagination");
+    Factories.registerCheck<UnboundedSharedContainerCheck>(
+        "leak-unbounded-shared-container");
   }
 };
 
