@@ -139,6 +139,16 @@ const FunctionDecl *functionAt(const handlers::PerRequestPath &Path,
   return Level == 0 ? Path.Root.Function : Path.Calls[Level - 1].Callee;
 }
 
+/// The name of \p Record with the classes around it but not its namespaces
+/// ('Service::State'), as the user reads it in the class definition.
+std::string className(const RecordDecl &Record) {
+  std::string Name = Record.getNameAsString();
+  for (const DeclContext *Context = Record.getDeclContext();
+       Context && Context->isRecord(); Context = Context->getParent())
+    Name = cast<RecordDecl>(Context)->getNameAsString() + "::" + Name;
+  return Name;
+}
+
 bool sameFunction(const FunctionDecl *A, const FunctionDecl *B) {
   return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
 }
@@ -344,12 +354,26 @@ void UnboundedSharedContainerCheck::check(
   if (!Method)
     return;
   const Expr *Object = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+  bool ThroughPointer = false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     Object = Member->getImplicitObjectArgument();
+    const auto *Callee = dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
+    ThroughPointer = Callee && Callee->isArrow();
+  }
   else if (Call->getNumArgs() > 0)
     Object = Call->getArg(0);
   if (!Object || Object->isTypeDependent() || Object->isValueDependent())
     return;
+
+  // Most insertions fill a plain local: no need to ask where they run.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Object))) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || (Var->hasLocalStorage() &&
+                 !Ref->refersToEnclosingVariableOrCapture() &&
+                 !Var->getType()->isReferenceType() &&
+                 !Var->getType()->isPointerType()))
+      return;
+  }
 
   // A container, not a cache with a capacity nor a class that bounds itself.
   const CXXRecordDecl *Record = Method->getParent();
@@ -371,7 +395,7 @@ void UnboundedSharedContainerCheck::check(
     if (Path.Root.Kind == handlers::RootKind::ItemLoop)
       continue;
     std::optional<Owner> Where =
-        ownerOf(Object, Path, Path.Calls.size(), false, 0, Ctx);
+        ownerOf(Object, Path, Path.Calls.size(), ThroughPointer, 0, Ctx);
     if (!Where || !Where->Holder)
       continue;
     if (!References || &References->context() != &Ctx)
@@ -411,8 +435,8 @@ void UnboundedSharedContainerCheck::diagnose(
   std::string Lifetime;
   switch (Where.Kind) {
   case Owner::Member:
-    Lifetime = "a member of '" +
-               qualifiedName(*cast<FieldDecl>(Holder).getParent()) + "'";
+    Lifetime =
+        "a member of '" + className(*cast<FieldDecl>(Holder).getParent()) + "'";
     break;
   case Owner::Global:
     Lifetime = "a global";
@@ -422,7 +446,7 @@ void UnboundedSharedContainerCheck::diagnose(
     break;
   case Owner::StaticMember:
     Lifetime = "a static member of '" +
-               qualifiedName(*cast<NamedDecl>(Holder.getDeclContext())) + "'";
+               className(*cast<RecordDecl>(Holder.getDeclContext())) + "'";
     break;
   case Owner::Captured:
     Lifetime = "a container the handler captures from outside";
@@ -449,8 +473,7 @@ void UnboundedSharedContainerCheck::diagnose(
     diag(HolderLoc,
          "'%0' is declared here: it lives as long as its '%1' object",
          DiagnosticIDs::Note)
-        << Holder.getName()
-        << qualifiedName(*cast<FieldDecl>(Holder).getParent());
+        << Holder.getName() << className(*cast<FieldDecl>(Holder).getParent());
     break;
   case Owner::Captured:
     diag(HolderLoc,

@@ -305,3 +305,27 @@ void installCopies(crow::SimpleApp &App) {
     return crow::response("ok");
   });
 }
+
+// ---- Through local references and pointers --------------------------------
+
+class Aliases {
+public:
+  void install(crow::SimpleApp &App) {
+    CROW_ROUTE(App, "/alias")([this](const crow::request &Req) {
+      auto &ByRef = ByRef_;
+      ByRef.push_back(Req.url);
+      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'ByRef' grows with every request and lives beyond it as a member of 'Aliases'; nothing
+      std::vector<std::string> *ByPointer = &ByPointer_;
+      ByPointer->push_back(Req.url);
+      // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'ByPointer' grows with every request and lives beyond it as a member of 'Aliases'; nothing
+      std::vector<std::string> Copy = Copied_;
+      Copy.push_back(Req.url); // A copy: a local.
+      return crow::response("ok");
+    });
+  }
+
+private:
+  std::vector<std::string> ByRef_;
+  std::vector<std::string> ByPointer_;
+  std::vector<std::string> Copied_;
+};
