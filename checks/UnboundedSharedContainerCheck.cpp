@@ -5,7 +5,6 @@
 #include "Context.h"
 #include "FixIts.h"
 #include "Loops.h"
-#include "Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -142,10 +141,16 @@ const FunctionDecl *functionAt(const handlers::PerRequestPath &Path,
 /// The name of \p Record with the classes around it but not its namespaces
 /// ('Service::State'), as the user reads it in the class definition.
 std::string className(const RecordDecl &Record) {
-  std::string Name = Record.getNameAsString();
+  llvm::SmallVector<std::string, 2> Parts{Record.getNameAsString()};
   for (const DeclContext *Context = Record.getDeclContext();
        Context && Context->isRecord(); Context = Context->getParent())
-    Name = cast<RecordDecl>(Context)->getNameAsString() + "::" + Name;
+    Parts.push_back(cast<RecordDecl>(Context)->getNameAsString());
+  std::string Name;
+  for (auto Part = Parts.rbegin(); Part != Parts.rend(); ++Part) {
+    if (!Name.empty())
+      Name += "::";
+    Name += *Part;
+  }
   return Name;
 }
 
