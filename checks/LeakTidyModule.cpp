@@ -6,6 +6,7 @@
 #include "PerRequestClientCheck.h"
 #include "UnawaitedFutureCheck.h"
 #include "UnboundedPaginationCheck.h"
+#include "UnboundedSharedContainerCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -20,6 +21,8 @@ public:
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
     Factories.registerCheck<UnboundedPaginationCheck>(
         "leak-unbounded-pagination");
+    Factories.registerCheck<UnboundedSharedContainerCheck>(
+        "leak-unbounded-shared-container");
   }
 };
 

@@ -330,6 +330,25 @@ llvm::ArrayRef<llvm::StringRef> selfHandleMethods();
 /// C functions that release a stream handle (a result, reply or statement).
 llvm::ArrayRef<llvm::StringRef> streamReleaseFunctions();
 
+//===--- Shared containers (CatalogSharedContainers.cpp) ------------------===//
+
+/// Container classes that bound themselves: caches with a declared capacity
+/// that evict on insertion (LRU caches, ring buffers). Classes derived from
+/// them are bounded too.
+llvm::ArrayRef<llvm::StringRef> boundedContainerTypes();
+
+/// Regular expressions on qualified names of functions that evict entries
+/// from a container ('evictExpired', 'prune', 'trim').
+llvm::ArrayRef<llvm::StringRef> evictionFunctionPatterns();
+
+/// Scoped lock types: holding one serializes access to a container but does
+/// not limit its size.
+llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
+
+/// Member functions returning the number of elements of a container: a
+/// comparison of their result with a bound caps it.
+llvm::ArrayRef<llvm::StringRef> containerSizeMethods();
+
 } // namespace clang::tidy::leak::catalog
 
 #endif // LEAKTIDY_LIB_CATALOG_H

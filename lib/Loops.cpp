@@ -108,11 +108,15 @@ bool hasMemberTypeNamed(const CXXRecordDecl *RD, StringRef Name,
   return false;
 }
 
+} // namespace
+
 bool isContainerClass(const CXXRecordDecl *RD) {
   return RD && llvm::all_of(catalog::containerMembers(), [&](StringRef Member) {
            return hasMethodNamed(RD, Member);
          });
 }
+
+namespace {
 
 /// A container of elements that are not characters: a page of items, not a
 /// string.
@@ -150,12 +154,16 @@ bool isElementOfCollection(const Expr *E) {
   return !T.isNull() && isCollectionClass(T->getAsCXXRecordDecl());
 }
 
+} // namespace
+
 bool isKeyedContainerClass(const CXXRecordDecl *RD) {
   return isContainerClass(RD) &&
          llvm::any_of(
              catalog::keyedContainerMemberTypes(),
              [&](StringRef Type) { return hasMemberTypeNamed(RD, Type); });
 }
+
+namespace {
 
 /// \p E without the nodes that pass its value through unchanged: parentheses,
 /// implicit and explicit casts, temporaries, copies and std::move.

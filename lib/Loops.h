@@ -122,6 +122,14 @@ analyzePaginationLoop(const Stmt &Loop, ASTContext &Ctx, const PagedApi &Api);
 /// True when \p RD (or a base) declares a member function named \p Name.
 bool hasMethodNamed(const CXXRecordDecl *RD, llvm::StringRef Name);
 
+/// True when \p RD (or a base) has every member function of a container
+/// (catalog::containerMembers).
+bool isContainerClass(const CXXRecordDecl *RD);
+
+/// True for a container whose 'operator[]' inserts missing keys (it declares
+/// a member type of catalog::keyedContainerMemberTypes, as 'mapped_type').
+bool isKeyedContainerClass(const CXXRecordDecl *RD);
+
 } // namespace clang::tidy::leak::loops
 
 #endif // LEAKTIDY_LIB_LOOPS_H

@@ -11,6 +11,7 @@ void register_order_routes(httplib::Server &server, const Config &config, Metric
 void register_receipt_routes(httplib::Server &server, Metrics &metrics);
 void register_customer_routes(httplib::Server &server, Metrics &metrics);
 void register_export_routes(httplib::Server &server, const Config &config);
+void register_payment_routes(httplib::Server &server, Metrics &metrics);
 } // namespace orders
 
 int main() {
@@ -30,6 +31,7 @@ int main() {
   orders::register_receipt_routes(server, metrics);
   orders::register_customer_routes(server, metrics);
   orders::register_export_routes(server, config);
+  orders::register_payment_routes(server, metrics);
   server.listen("0.0.0.0", config.port);
 
   io.stop();
