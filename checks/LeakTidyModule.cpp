@@ -5,6 +5,7 @@
 #include "PerRequestClientCheck.h"
 #include "UnawaitedFutureCheck.h"
 #include "UnboundedPaginationCheck.h"
+#include "UnreleasedHandleCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -18,6 +19,7 @@ public:
     Factories.registerCheck<UnawaitedFutureCheck>("leak-unawaited-future");
     Factories.registerCheck<UnboundedPaginationCheck>(
         "leak-unbounded-pagination");
+    Factories.registerCheck<UnreleasedHandleCheck>("leak-unreleased-handle");
   }
 };
 
