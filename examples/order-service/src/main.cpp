@@ -10,6 +10,7 @@ namespace orders {
 void register_order_routes(httplib::Server &server, const Config &config, Metrics &metrics);
 void register_receipt_routes(httplib::Server &server, Metrics &metrics);
 void register_customer_routes(httplib::Server &server, Metrics &metrics);
+void register_stock_routes(httplib::Server &server, const Config &config);
 } // namespace orders
 
 int main() {
@@ -28,6 +29,7 @@ int main() {
   orders::register_order_routes(server, config, metrics);
   orders::register_receipt_routes(server, metrics);
   orders::register_customer_routes(server, metrics);
+  orders::register_stock_routes(server, config);
   server.listen("0.0.0.0", config.port);
 
   io.stop();
