@@ -23,14 +23,16 @@ std::string defaultPairs() {
   return joinList(Items);
 }
 
-std::vector<std::string> firsts(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
+std::vector<std::string>
+firsts(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
   std::vector<std::string> Names;
   for (const auto &Pair : Pairs)
     Names.push_back(Pair.first);
   return Names;
 }
 
-std::vector<std::string> seconds(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
+std::vector<std::string>
+seconds(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
   std::vector<std::string> Names;
   for (const auto &Pair : Pairs)
     Names.push_back(Pair.second);
@@ -84,17 +86,17 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
                                  catalog::nullOnFailureAcquirers())),
       Acquirers(firsts(HandlePairs)), Releasers(seconds(HandlePairs)),
       NullOnFailureList(NullOnFailure),
-      Functions{
-          [this](const FunctionDecl &F) { return Acquirers.contains(F); },
-          [this](const FunctionDecl &F) { return Releasers.contains(F); },
-          [this](const FunctionDecl &F) {
-            return NullOnFailureList.contains(F);
-          },
-          // A C function (the library's own API) reads the handle; a C++
-          // function may keep or release it.
-          [](const FunctionDecl &F) { return F.isExternC(); }} {}
+      Functions{[this](const FunctionDecl &F) { return Acquirers.contains(F); },
+                [this](const FunctionDecl &F) { return Releasers.contains(F); },
+                [this](const FunctionDecl &F) {
+                  return NullOnFailureList.contains(F);
+                },
+                // A C function (the library's own API) reads the handle; a C++
+                // function may keep or release it.
+                [](const FunctionDecl &F) { return F.isExternC(); }} {}
 
-UnreleasedHandleCheck::Pairs UnreleasedHandleCheck::readPairs(StringRef Option) {
+UnreleasedHandleCheck::Pairs
+UnreleasedHandleCheck::readPairs(StringRef Option) {
   PairsText = Options.get(Option, defaultPairs()).str();
   Pairs Result;
   for (const std::string &Item : parseList(PairsText)) {
@@ -118,7 +120,8 @@ void UnreleasedHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "HandlePairs", PairsText);
 }
 
-std::string UnreleasedHandleCheck::releaseFor(const FunctionDecl &Acquire) const {
+std::string
+UnreleasedHandleCheck::releaseFor(const FunctionDecl &Acquire) const {
   const std::optional<StringRef> Entry = Acquirers.match(Acquire);
   for (const auto &[A, R] : HandlePairs)
     if (Entry && A == *Entry)
@@ -131,10 +134,10 @@ void UnreleasedHandleCheck::registerMatchers(MatchFinder *Finder) {
     return;
   const std::vector<std::string> AcquireNames = firsts(HandlePairs);
   const auto Acquire = functionDecl(hasAnyName(asRefs(AcquireNames)));
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(Acquire))
-                         .bind("acquire-call"),
-                     this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(Acquire))
+          .bind("acquire-call"),
+      this);
 }
 
 void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
@@ -162,8 +165,8 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
     checkVariable(*Var, Result);
 }
 
-void UnreleasedHandleCheck::checkDiscarded(const CallExpr &Call,
-                                           const MatchFinder::MatchResult &Result) {
+void UnreleasedHandleCheck::checkDiscarded(
+    const CallExpr &Call, const MatchFinder::MatchResult &Result) {
   const FunctionDecl &Callee = *Call.getDirectCallee();
   // 'curl_slist_append(list, ...)' extends a list it is given: the result is
   // that list again.
@@ -178,8 +181,8 @@ void UnreleasedHandleCheck::checkDiscarded(const CallExpr &Call,
       << Callee.getName() << releaseFor(Callee) << Call.getSourceRange();
 }
 
-void UnreleasedHandleCheck::checkVariable(const VarDecl &Var,
-                                          const MatchFinder::MatchResult &Result) {
+void UnreleasedHandleCheck::checkVariable(
+    const VarDecl &Var, const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   if (Var.getLocation().isMacroID())
@@ -210,9 +213,9 @@ void UnreleasedHandleCheck::checkVariable(const VarDecl &Var,
                   << Acquisition.getSourceRange();
       addFixIt(Diag, *Events, Release, Ctx);
     } else {
-      const std::string Pointee = Var.getType()->getPointeeType()
-                                      .getUnqualifiedType()
-                                      .getAsString(Ctx.getPrintingPolicy());
+      const std::string Pointee =
+          Var.getType()->getPointeeType().getUnqualifiedType().getAsString(
+              Ctx.getPrintingPolicy());
       auto Diag = diag(Loc, "handle '%0' acquired by '%1' is not released "
                             "on every path: it leaks each time such a path "
                             "runs; call '%2' on every path or own it with "
@@ -254,20 +257,19 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
       !fixits::isDeclared("std::unique_ptr", Ctx) ||
       !fixits::isDeclared(Release, Ctx))
     return;
-  const auto *Declaration = dyn_cast_or_null<DeclStmt>(
-      [&]() -> const Stmt * {
-        TraversalKindScope AsIs(Ctx, TK_AsIs);
-        const DynTypedNodeList Parents = Ctx.getParents(Var);
-        return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
-      }());
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>([&]() -> const Stmt * {
+    TraversalKindScope AsIs(Ctx, TK_AsIs);
+    const DynTypedNodeList Parents = Ctx.getParents(Var);
+    return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+  }());
   if (!Declaration || !Declaration->isSingleDecl() ||
       !isa_and_nonnull<CompoundStmt>(parentStmt(*Declaration, Ctx)))
     return;
 
   std::vector<FixItHint> Hints;
-  const std::string Pointee = Var.getType()->getPointeeType()
-                                  .getUnqualifiedType()
-                                  .getAsString(Ctx.getPrintingPolicy());
+  const std::string Pointee =
+      Var.getType()->getPointeeType().getUnqualifiedType().getAsString(
+          Ctx.getPrintingPolicy());
   const std::optional<std::string> Init =
       fixits::sourceText(Var.getInit()->getSourceRange(), SM, LangOpts);
   if (!Init)

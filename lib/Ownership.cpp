@@ -118,9 +118,8 @@ std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
         const Expr *Value = Binary->getRHS();
         if (const CallExpr *Call = returningAcquisition(Value, Functions)) {
           Events.Acquisitions.push_back(Call);
-          if (llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-                return mentions(Arg, Var);
-              }))
+          if (llvm::any_of(Call->arguments(),
+                           [&](const Expr *Arg) { return mentions(Arg, Var); }))
             Events.Extending.insert(Call);
           return Make(RefKind::AcquireInto, Call);
         }
@@ -247,13 +246,27 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
     if (!Call || !Value)
       return std::nullopt;
     // 'status != 0' and 'status == ERR' hold on failure.
-    const bool TrueOnFailure = (Compare->getOpcode() == BO_NE) == Value->isZero();
+    const bool TrueOnFailure =
+        (Compare->getOpcode() == BO_NE) == Value->isZero();
     return std::make_pair(Call, TrueOnFailure ? 0U : 1U);
   }
   if (Condition->getType()->isIntegerType())
     if (const CallExpr *Call = statusCall(Condition))
       return std::make_pair(Call, 0U);
   return std::nullopt;
+}
+
+/// True when control leaves \p Block only by an exception (a throw, or the
+/// dispatch of a try to its handlers), or never (a call that does not
+/// return): such paths are not followed.
+bool endsAbnormally(const CFGBlock &Block) {
+  if (Block.hasNoReturnElement() ||
+      isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt()))
+    return true;
+  return llvm::any_of(Block, [](const CFGElement &Element) {
+    const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+    return S && isa<CXXThrowExpr>(S->getStmt());
+  });
 }
 
 } // namespace
@@ -295,9 +308,9 @@ std::optional<HandleEvents> collectEvents(const VarDecl &Var, const Stmt &Body,
     Events.Acquisitions.push_back(Init);
 
   TraversalKindScope AsIs(Ctx, TK_AsIs);
-  const auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(&Var)))).bind("ref")), Body,
-      Ctx);
+  const auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(&Var)))).bind("ref")),
+            Body, Ctx);
   for (const BoundNodes &Nodes : Refs) {
     const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
     if (isOutsideBody(*Ref, Body, Ctx))
@@ -402,9 +415,10 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   Work.push_back(&Graph->getEntry());
   while (!Work.empty()) {
     const CFGBlock *Block = Work.pop_back_val();
-    if (Block->hasNoReturnElement())
+    if (endsAbnormally(*Block))
       continue;
-    const llvm::BitVector Out = Transfer(*Block, In[Block->getBlockID()], false);
+    const llvm::BitVector Out =
+        Transfer(*Block, In[Block->getBlockID()], false);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
       const unsigned ThisIndex = Index++;
@@ -436,7 +450,7 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   llvm::BitVector AtExit(Sites);
   const CFGBlock &Exit = Graph->getExit();
   for (const CFGBlock *Block : *Graph) {
-    if (!Reached[Block->getBlockID()] || Block->hasNoReturnElement())
+    if (!Reached[Block->getBlockID()] || endsAbnormally(*Block))
       continue;
     const llvm::BitVector Out = Transfer(*Block, In[Block->getBlockID()], true);
     unsigned Index = 0;
@@ -454,9 +468,9 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
         // Keep the first return in the source; the end of the body last.
         const Stmt *&Where = ExitAt[Site];
         if (!AtExit.test(Site) ||
-            (Return && (!Where || SM.isBeforeInTranslationUnit(
-                                      Return->getBeginLoc(),
-                                      Where->getBeginLoc()))))
+            (Return &&
+             (!Where || SM.isBeforeInTranslationUnit(Return->getBeginLoc(),
+                                                     Where->getBeginLoc()))))
           Where = Return;
         AtExit.set(Site);
       }
@@ -465,10 +479,9 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
 
   std::vector<Leak> Leaks;
   for (unsigned Site = 0; Site < Sites; ++Site) {
-    const auto Overwrite =
-        llvm::find_if(Overwrites, [&](const Leak &L) {
-          return L.Acquisition == Events.Acquisitions[Site];
-        });
+    const auto Overwrite = llvm::find_if(Overwrites, [&](const Leak &L) {
+      return L.Acquisition == Events.Acquisitions[Site];
+    });
     if (Overwrite != Overwrites.end())
       Leaks.push_back(*Overwrite);
     else if (AtExit.test(Site))

@@ -52,12 +52,12 @@ std::pair<const Decl *, const Stmt *> enclosingFunction(const VarDecl &Var,
 
 /// How one reference to the variable uses it.
 enum class RefKind {
-  Use,          ///< Read: compared, dereferenced, passed to a using function.
-  ArrowBase,    ///< The object of a '->' member access.
-  AcquireInto,  ///< Receives a new handle ('x = acquire()', '&x' out-param).
-  Release,      ///< Passed to a releasing function.
-  Transfer,     ///< Handed over: returned, stored elsewhere, passed on.
-  Clear,        ///< Assigned a null pointer.
+  Use,         ///< Read: compared, dereferenced, passed to a using function.
+  ArrowBase,   ///< The object of a '->' member access.
+  AcquireInto, ///< Receives a new handle ('x = acquire()', '&x' out-param).
+  Release,     ///< Passed to a releasing function.
+  Transfer,    ///< Handed over: returned, stored elsewhere, passed on.
+  Clear,       ///< Assigned a null pointer.
 };
 
 struct Reference {

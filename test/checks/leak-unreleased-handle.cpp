@@ -299,6 +299,80 @@ auto makeHandler(PGconn *Conn) {
   };
 }
 
+//===--- Control flow -----------------------------------------------------===//
+
+int gotoCleanup(PGconn *Conn) {
+  int Rc = -1;
+  PGresult *Res = PQexec(Conn, "SELECT 1");
+  if (PQresultStatus(Res) != PGRES_TUPLES_OK)
+    goto Done;
+  Rc = PQntuples(Res);
+Done:
+  PQclear(Res);
+  return Rc;
+}
+
+int conditionVariable(PGconn *Conn) {
+  if (PGresult *Res = PQexec(Conn, "SELECT 1")) {
+    const int Count = PQntuples(Res);
+    PQclear(Res);
+    return Count;
+  }
+  return 0;
+}
+
+int byKind(PGconn *Conn, int Kind) {
+  PGresult *Res = PQexec(Conn, "SELECT 1");
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: handle 'Res' acquired by 'PQexec' is not released on every path
+  switch (Kind) {
+  case 0:
+    PQclear(Res);
+    return 0;
+  case 1:
+    return 1;
+  default:
+    break;
+  }
+  PQclear(Res);
+  return 2;
+}
+
+int byKindReleased(PGconn *Conn, int Kind) {
+  PGresult *Res = PQexec(Conn, "SELECT 1");
+  switch (Kind) {
+  case 0:
+    PQclear(Res);
+    return 0;
+  default:
+    break;
+  }
+  PQclear(Res);
+  return 2;
+}
+
+bool conditionalAcquire(PGconn *Conn, bool Wanted) {
+  PGresult *Res = nullptr;
+  if (Wanted)
+    Res = PQexec(Conn, "SELECT 1");
+  if (Res)
+    PQclear(Res);
+  return Wanted;
+}
+
+// Exception paths are not followed.
+int throwing(PGconn *Conn) {
+  PGresult *Res = PQexec(Conn, "SELECT 1");
+  try {
+    if (PQntuples(Res) == 0)
+      throw 0;
+  } catch (int) {
+    PQclear(Res);
+    return -1;
+  }
+  PQclear(Res);
+  return 0;
+}
+
 //===--- Shapes this check does not follow: no finding --------------------===//
 
 // An alias: the handle may be released through the other name.
