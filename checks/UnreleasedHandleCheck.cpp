@@ -56,7 +56,7 @@ const VarDecl *receivingVariable(const CallExpr &Call, ASTContext &Ctx) {
   const Stmt *Child = &Call;
   DynTypedNodeList Parents = Ctx.getParents(Call);
   while (Parents.size() == 1) {
-    const DynTypedNode &Parent = Parents[0];
+    const DynTypedNode Parent = Parents[0];
     if (const auto *E = Parent.get<Expr>(); E && isa<ParenExpr, CastExpr>(E)) {
       Child = E;
       Parents = Ctx.getParents(Parent);
