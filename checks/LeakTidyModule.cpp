@@ -7,6 +7,7 @@
 #include "UnawaitedFutureCheck.h"
 #include "UnboundedPaginationCheck.h"
 #include "UnboundedSharedContainerCheck.h"
+#include "UnreleasedHandleCheck.h"
 
 namespace clang::tidy {
 namespace leak {
@@ -23,6 +24,7 @@ public:
         "leak-unbounded-pagination");
     Factories.registerCheck<UnboundedSharedContainerCheck>(
         "leak-unbounded-shared-container");
+    Factories.registerCheck<UnreleasedHandleCheck>("leak-unreleased-handle");
   }
 };
 

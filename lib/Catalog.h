@@ -349,6 +349,24 @@ llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
 /// comparison of their result with a bound caps it.
 llvm::ArrayRef<llvm::StringRef> containerSizeMethods();
 
+//===--- C API handles (CatalogHandles.cpp) -------------------------------===//
+
+/// A C function that acquires a handle and the function that releases it. A
+/// function returning a pointer returns the handle; any other stores it
+/// through its first pointer-to-pointer parameter ('sqlite3_open(path, &db)').
+struct HandlePair {
+  llvm::StringRef Acquire;
+  llvm::StringRef Release;
+};
+
+/// Acquire/release pairs of libpq, hiredis, SQLite and libcurl.
+llvm::ArrayRef<HandlePair> handlePairs();
+
+/// Acquiring functions that leave the handle null when they fail, i.e. when
+/// they return a non-zero status ('sqlite3_prepare_v2'): their failure paths
+/// need no release.
+llvm::ArrayRef<llvm::StringRef> nullOnFailureAcquirers();
+
 } // namespace clang::tidy::leak::catalog
 
 #endif // LEAKTIDY_LIB_CATALOG_H

@@ -12,6 +12,7 @@ void register_receipt_routes(httplib::Server &server, Metrics &metrics);
 void register_customer_routes(httplib::Server &server, Metrics &metrics);
 void register_export_routes(httplib::Server &server, const Config &config);
 void register_payment_routes(httplib::Server &server, Metrics &metrics);
+void register_stock_routes(httplib::Server &server, const Config &config);
 } // namespace orders
 
 int main() {
@@ -32,6 +33,7 @@ int main() {
   orders::register_customer_routes(server, metrics);
   orders::register_export_routes(server, config);
   orders::register_payment_routes(server, metrics);
+  orders::register_stock_routes(server, config);
   server.listen("0.0.0.0", config.port);
 
   io.stop();

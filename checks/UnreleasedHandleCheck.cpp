@@ -1,0 +1,311 @@
+//===-- UnreleasedHandleCheck.cpp - leak-unreleased-handle ----------------===//
+
+#include "UnreleasedHandleCheck.h"
+#include "Catalog.h"
+#include "Context.h"
+#include "FixIts.h"
+#include "Options.h"
+#include "References.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::leak {
+
+namespace {
+
+std::string defaultPairs() {
+  std::vector<std::string> Items;
+  for (const catalog::HandlePair &Pair : catalog::handlePairs())
+    Items.push_back((Pair.Acquire + "=" + Pair.Release).str());
+  return joinList(Items);
+}
+
+std::vector<std::string>
+firsts(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
+  std::vector<std::string> Names;
+  for (const auto &Pair : Pairs)
+    Names.push_back(Pair.first);
+  return Names;
+}
+
+std::vector<std::string>
+seconds(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
+  std::vector<std::string> Names;
+  for (const auto &Pair : Pairs)
+    Names.push_back(Pair.second);
+  return Names;
+}
+
+/// The local variable (not a parameter, not static) that \p E names.
+const VarDecl *localVariable(const Expr *E) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      !Var->getType()->isPointerType())
+    return nullptr;
+  return Var;
+}
+
+/// The local variable that receives the handle returned by \p Call, through
+/// its initializer or an assignment; null when the handle goes elsewhere.
+const VarDecl *receivingVariable(const CallExpr &Call, ASTContext &Ctx) {
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  const Stmt *Child = &Call;
+  DynTypedNodeList Parents = Ctx.getParents(Call);
+  while (Parents.size() == 1) {
+    const DynTypedNode Parent = Parents[0];
+    if (const auto *E = Parent.get<Expr>(); E && isa<ParenExpr, CastExpr>(E)) {
+      Child = E;
+      Parents = Ctx.getParents(Parent);
+      continue;
+    }
+    if (const auto *Var = Parent.get<VarDecl>())
+      return Var->getInit() == Child && Var->hasLocalStorage() &&
+                     !isa<ParmVarDecl>(Var) && Var->getType()->isPointerType()
+                 ? Var
+                 : nullptr;
+    if (const auto *Assign = Parent.get<BinaryOperator>())
+      if (Assign->getOpcode() == BO_Assign && Assign->getRHS() == Child)
+        return localVariable(Assign->getLHS());
+    return nullptr;
+  }
+  return nullptr;
+}
+
+std::string unqualified(StringRef Name) { return Name.ltrim(':').str(); }
+
+} // namespace
+
+UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : LeakCheck(Name, Context), HandlePairs(readPairs("HandlePairs")),
+      NullOnFailure(readNameList("NullOnFailureFunctions",
+                                 catalog::nullOnFailureAcquirers())),
+      Acquirers(firsts(HandlePairs)), Releasers(seconds(HandlePairs)),
+      NullOnFailureList(NullOnFailure),
+      Functions{[this](const FunctionDecl &F) { return Acquirers.contains(F); },
+                [this](const FunctionDecl &F) { return Releasers.contains(F); },
+                [this](const FunctionDecl &F) {
+                  return NullOnFailureList.contains(F);
+                },
+                // A C function (the library's own API) reads the handle; a C++
+                // function may keep or release it.
+                [](const FunctionDecl &F) { return F.isExternC(); }} {}
+
+UnreleasedHandleCheck::Pairs
+UnreleasedHandleCheck::readPairs(StringRef Option) {
+  PairsText = Options.get(Option, defaultPairs()).str();
+  Pairs Result;
+  for (const std::string &Item : parseList(PairsText)) {
+    const auto [Acquire, Release] = StringRef(Item).split('=');
+    const std::vector<std::string> Names = {Acquire.trim().str(),
+                                            Release.trim().str()};
+    if (!StringRef(Item).contains('=') || Release.contains('=') ||
+        !invalidQualifiedNames(Names).empty()) {
+      reportBadEntry(Option, Item,
+                     "'acquire=release' with two qualified function names "
+                     "such as '::PQexec=::PQclear'");
+      continue;
+    }
+    Result.emplace_back(Names[0], Names[1]);
+  }
+  return Result;
+}
+
+void UnreleasedHandleCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  LeakCheck::storeOptions(Opts);
+  Options.store(Opts, "HandlePairs", PairsText);
+}
+
+std::string
+UnreleasedHandleCheck::releaseFor(const FunctionDecl &Acquire) const {
+  const std::optional<StringRef> Entry = Acquirers.match(Acquire);
+  for (const auto &[A, R] : HandlePairs)
+    if (Entry && A == *Entry)
+      return unqualified(R);
+  return {};
+}
+
+void UnreleasedHandleCheck::registerMatchers(MatchFinder *Finder) {
+  if (HandlePairs.empty())
+    return;
+  const std::vector<std::string> AcquireNames = firsts(HandlePairs);
+  const auto Acquire = functionDecl(hasAnyName(asRefs(AcquireNames)));
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(Acquire))
+          .bind("acquire-call"),
+      this);
+}
+
+void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("acquire-call");
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || isInMacroBody(Call->getBeginLoc(), *Result.SourceManager) ||
+      Call->isTypeDependent() || Call->containsErrors())
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const VarDecl *Var = nullptr;
+  if (const std::optional<unsigned> Out =
+          ownership::handleOutParameter(*Callee)) {
+    if (*Out >= Call->getNumArgs())
+      return;
+    if (const auto *Address =
+            dyn_cast<UnaryOperator>(Call->getArg(*Out)->IgnoreParenCasts()))
+      if (Address->getOpcode() == UO_AddrOf)
+        Var = localVariable(Address->getSubExpr());
+  } else if (Callee->getReturnType()->isPointerType()) {
+    Var = receivingVariable(*Call, Ctx);
+    if (!Var && classifyValueUse(*Call, Ctx) != ValueUse::Used)
+      checkDiscarded(*Call, Result);
+  }
+  if (Var && Analyzed.insert(Var).second)
+    checkVariable(*Var, Result);
+}
+
+void UnreleasedHandleCheck::checkDiscarded(
+    const CallExpr &Call, const MatchFinder::MatchResult &Result) {
+  const FunctionDecl &Callee = *Call.getDirectCallee();
+  // 'curl_slist_append(list, ...)' extends a list it is given: the result is
+  // that list again.
+  const QualType Handle = Callee.getReturnType().getCanonicalType();
+  if (llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+        return Arg->getType().getCanonicalType() == Handle;
+      }))
+    return;
+  diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
+       "handle returned by '%0' is discarded: it can never be released and "
+       "leaks each time this code runs; store it and call '%1' on it")
+      << Callee.getName() << releaseFor(Callee) << Call.getSourceRange();
+}
+
+void UnreleasedHandleCheck::checkVariable(
+    const VarDecl &Var, const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  if (Var.getLocation().isMacroID())
+    return;
+  const auto [Function, Body] = ownership::enclosingFunction(Var, Ctx);
+  if (!Body || (Function && Function->isTemplated()))
+    return;
+  const std::optional<ownership::HandleEvents> Events =
+      ownership::collectEvents(Var, *Body, Ctx, Functions);
+  if (!Events)
+    return;
+  const std::optional<std::vector<ownership::Leak>> Leaks =
+      ownership::findLeaks(*Events, Function, *Body, Ctx, Functions);
+  if (!Leaks)
+    return;
+  for (const ownership::Leak &Leak : *Leaks) {
+    const CallExpr &Acquisition = *Leak.Acquisition;
+    if (isInMacroBody(Acquisition.getBeginLoc(), SM))
+      continue;
+    const FunctionDecl &Acquire = *Acquisition.getDirectCallee();
+    const std::string Release = releaseFor(Acquire);
+    const SourceLocation Loc = SM.getFileLoc(Acquisition.getBeginLoc());
+    if (Leak.Overwritten) {
+      auto Diag = diag(Loc, "handle '%0' acquired by '%1' is acquired again "
+                            "before it is released: every earlier handle "
+                            "leaks; call '%2' before acquiring the next one")
+                  << Var.getName() << Acquire.getName() << Release
+                  << Acquisition.getSourceRange();
+      addFixIt(Diag, *Events, Release, Ctx);
+    } else {
+      const std::string Pointee =
+          Var.getType()->getPointeeType().getUnqualifiedType().getAsString(
+              Ctx.getPrintingPolicy());
+      auto Diag = diag(Loc, "handle '%0' acquired by '%1' is not released "
+                            "on every path: it leaks each time such a path "
+                            "runs; call '%2' on every path or own it with "
+                            "'std::unique_ptr<%3, decltype(&%2)>'")
+                  << Var.getName() << Acquire.getName() << Release << Pointee
+                  << Acquisition.getSourceRange();
+      addFixIt(Diag, *Events, Release, Ctx);
+    }
+    if (Leak.Overwritten)
+      diag(SM.getFileLoc(Leak.Where->getBeginLoc()),
+           "'%0' receives a new handle here while the previous one is still "
+           "held",
+           DiagnosticIDs::Note)
+          << Var.getName();
+    else if (Leak.Where)
+      diag(SM.getFileLoc(Leak.Where->getBeginLoc()),
+           "'%0' leaks when the function returns here", DiagnosticIDs::Note)
+          << Var.getName();
+    else if (const auto *Block = dyn_cast<CompoundStmt>(Body))
+      diag(SM.getFileLoc(Block->getRBracLoc()),
+           "'%0' leaks at the end of the function", DiagnosticIDs::Note)
+          << Var.getName();
+  }
+}
+
+void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
+                                     const ownership::HandleEvents &Events,
+                                     const std::string &Release,
+                                     ASTContext &Ctx) {
+  // Only 'T *x = acquire(...);', one acquisition, every use local and plain,
+  // every release a statement of its own: then a unique_ptr owning 'x'
+  // releases it exactly where it goes out of scope.
+  const VarDecl &Var = *Events.Var;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LangOpts = Ctx.getLangOpts();
+  if (Events.Acquisitions.size() != 1 || !Var.getInit() ||
+      Var.getInit()->IgnoreParenCasts() != Events.Acquisitions.front() ||
+      Release.empty() || Var.getType()->getPointeeType()->isVoidType() ||
+      !fixits::isDeclared("std::unique_ptr", Ctx) ||
+      !fixits::isDeclared(Release, Ctx))
+    return;
+  const auto *Declaration = dyn_cast_or_null<DeclStmt>([&]() -> const Stmt * {
+    TraversalKindScope AsIs(Ctx, TK_AsIs);
+    const DynTypedNodeList Parents = Ctx.getParents(Var);
+    return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
+  }());
+  if (!Declaration || !Declaration->isSingleDecl() ||
+      !isa_and_nonnull<CompoundStmt>(parentStmt(*Declaration, Ctx)))
+    return;
+
+  std::vector<FixItHint> Hints;
+  const std::string Pointee =
+      Var.getType()->getPointeeType().getUnqualifiedType().getAsString(
+          Ctx.getPrintingPolicy());
+  const std::optional<std::string> Init =
+      fixits::sourceText(Var.getInit()->getSourceRange(), SM, LangOpts);
+  if (!Init)
+    return;
+  const std::optional<FixItHint> Declare = fixits::replaceRange(
+      SourceRange(Var.getBeginLoc(), Var.getEndLoc()),
+      "std::unique_ptr<" + Pointee + ", decltype(&" + Release + ")> " +
+          Var.getName().str() + "(" + *Init + ", &" + Release + ")",
+      SM);
+  if (!Declare)
+    return;
+  Hints.push_back(*Declare);
+  for (const ownership::Reference &Ref : Events.References) {
+    std::optional<FixItHint> Hint;
+    switch (Ref.Kind) {
+    case ownership::RefKind::ArrowBase:
+      continue;
+    case ownership::RefKind::Use:
+      Hint = fixits::replaceRange(Ref.Ref->getSourceRange(),
+                                  Var.getName().str() + ".get()", SM);
+      break;
+    case ownership::RefKind::Release:
+      if (!isa_and_nonnull<CompoundStmt>(parentStmt(*Ref.At, Ctx)) ||
+          cast<CallExpr>(Ref.At)->getNumArgs() != 1)
+        return;
+      Hint = fixits::removeStatement(*Ref.At, SM, LangOpts);
+      break;
+    default:
+      return;
+    }
+    if (!Hint)
+      return;
+    Hints.push_back(*Hint);
+  }
+  for (const FixItHint &Hint : Hints)
+    Diag << Hint;
+}
+
+} // namespace clang::tidy::leak

@@ -1,0 +1,60 @@
+//===-- UnreleasedHandleCheck.h - leak-unreleased-handle -------*- C++ -*-===//
+
+#ifndef LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
+#define LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
+
+#include "LeakCheck.h"
+#include "Names.h"
+#include "Ownership.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clang::tidy::leak {
+
+/// Finds C API handles (query results, replies, statements, connections)
+/// that are acquired and not released on every path of the function.
+///
+/// For the user-facing documentation see:
+/// docs/checks/leak-unreleased-handle.md
+class UnreleasedHandleCheck : public LeakCheck {
+public:
+  UnreleasedHandleCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Analyzed.clear(); }
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_IgnoreUnlessSpelledInSource;
+  }
+
+private:
+  /// Acquire/release pairs of qualified names, as configured.
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  Pairs readPairs(StringRef Option);
+  /// The release function, as written in the options, for \p Acquire.
+  std::string releaseFor(const FunctionDecl &Acquire) const;
+  void checkVariable(const VarDecl &Var,
+                     const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkDiscarded(const CallExpr &Call,
+                      const ast_matchers::MatchFinder::MatchResult &Result);
+  void addFixIt(DiagnosticBuilder &Diag, const ownership::HandleEvents &Events,
+                const std::string &Release, ASTContext &Ctx);
+
+  std::string PairsText;
+  const Pairs HandlePairs;
+  const std::vector<std::string> NullOnFailure;
+  const NameList Acquirers;
+  const NameList Releasers;
+  const NameList NullOnFailureList;
+  const ownership::HandleFunctions Functions;
+  llvm::DenseSet<const VarDecl *> Analyzed;
+};
+
+} // namespace clang::tidy::leak
+
+#endif // LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H

@@ -1,0 +1,493 @@
+//===-- Ownership.cpp - is a local handle released on every path ----------===//
+
+#include "Ownership.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
+#include <memory>
+
+namespace clang::tidy::leak::ownership {
+
+namespace {
+
+/// The single parent of \p Node with every implicit node kept; an empty node
+/// when there is none or several.
+DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  const DynTypedNodeList Parents = Ctx.getParents(Node);
+  if (Parents.size() != 1)
+    return {};
+  return Parents[0];
+}
+
+bool refersTo(const Expr *E, const VarDecl &Var) {
+  const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+  return Ref && Ref->getDecl() == &Var;
+}
+
+bool mentions(const Stmt *S, const VarDecl &Var) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() == &Var;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return mentions(Child, Var); });
+}
+
+/// The acquiring call that \p E is, through parentheses and casts, when it
+/// returns the handle.
+const CallExpr *returningAcquisition(const Expr *E,
+                                     const HandleFunctions &Functions) {
+  const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
+  if (!Call)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Functions.IsAcquire(*Callee) ||
+      !Callee->getReturnType()->isPointerType())
+    return nullptr;
+  return Call;
+}
+
+/// True when \p Ref is written inside a lambda or block nested in \p Body
+/// (a capture), or not inside \p Body at all.
+bool isOutsideBody(const DeclRefExpr &Ref, const Stmt &Body, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Ref);
+  while (true) {
+    const Stmt *S = Node.get<Stmt>();
+    if (S == &Body)
+      return false;
+    if (Node.get<LambdaExpr>() || Node.get<BlockExpr>() ||
+        Node.get<FunctionDecl>() || Node.get<BlockDecl>())
+      return true;
+    Node = parentOf(Node, Ctx);
+    if (Node.getNodeKind().isNone())
+      return true;
+  }
+}
+
+/// Classifies one reference; std::nullopt when it is not modelled.
+std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
+                                  ASTContext &Ctx,
+                                  const HandleFunctions &Functions,
+                                  HandleEvents &Events) {
+  const Expr *Child = &Ref;
+  DynTypedNode Parent = parentOf(DynTypedNode::create(Ref), Ctx);
+  while (const auto *E = Parent.get<Expr>()) {
+    if (!isa<ParenExpr, CastExpr>(E))
+      break;
+    Child = E;
+    Parent = parentOf(Parent, Ctx);
+  }
+  const auto Make = [&](RefKind Kind, const Stmt *At) {
+    return std::optional<Reference>(Reference{&Ref, Kind, At});
+  };
+
+  if (const auto *Unary = Parent.get<UnaryOperator>()) {
+    switch (Unary->getOpcode()) {
+    case UO_LNot:
+    case UO_Deref:
+      return Make(RefKind::Use, Unary);
+    case UO_AddrOf: {
+      // '&x' given as the out-parameter of an acquiring call.
+      DynTypedNode Up = parentOf(Parent, Ctx);
+      while (Up.get<ParenExpr>() || Up.get<CastExpr>())
+        Up = parentOf(Up, Ctx);
+      const auto *Call = Up.get<CallExpr>();
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      if (!Callee || !Functions.IsAcquire(*Callee))
+        return std::nullopt;
+      const std::optional<unsigned> Out = handleOutParameter(*Callee);
+      if (!Out || *Out >= Call->getNumArgs() ||
+          Call->getArg(*Out)->IgnoreParenCasts() != Unary)
+        return std::nullopt;
+      Events.Acquisitions.push_back(Call);
+      return Make(RefKind::AcquireInto, Call);
+    }
+    default:
+      return std::nullopt;
+    }
+  }
+
+  if (const auto *Binary = Parent.get<BinaryOperator>()) {
+    if (Binary->getOpcode() == BO_Assign) {
+      if (Binary->getLHS()->IgnoreParens() == Child) {
+        const Expr *Value = Binary->getRHS();
+        if (const CallExpr *Call = returningAcquisition(Value, Functions)) {
+          Events.Acquisitions.push_back(Call);
+          if (llvm::any_of(Call->arguments(),
+                           [&](const Expr *Arg) { return mentions(Arg, Var); }))
+            Events.Extending.insert(Call);
+          return Make(RefKind::AcquireInto, Call);
+        }
+        if (Value->IgnoreParenCasts()->isNullPointerConstant(
+                Ctx, Expr::NPC_ValueDependentIsNotNull))
+          return Make(RefKind::Clear, Binary);
+        return std::nullopt;
+      }
+      // Stored somewhere: another local is an alias this analysis does not
+      // follow; a member, a global or pointed-to storage keeps the handle.
+      const Expr *Target = Binary->getLHS()->IgnoreParenCasts();
+      if (const auto *Local = dyn_cast<DeclRefExpr>(Target))
+        if (const auto *LocalVar = dyn_cast<VarDecl>(Local->getDecl()))
+          if (LocalVar->hasLocalStorage())
+            return std::nullopt;
+      return Make(RefKind::Transfer, Binary);
+    }
+    if (Binary->isComparisonOp() || Binary->isLogicalOp())
+      return Make(RefKind::Use, Binary);
+    return std::nullopt;
+  }
+
+  if (const auto *Member = Parent.get<MemberExpr>())
+    if (Member->isArrow() && Member->getBase()->IgnoreParenCasts() == &Ref)
+      return Make(RefKind::ArrowBase, Member);
+  if (const auto *Subscript = Parent.get<ArraySubscriptExpr>())
+    if (Subscript->getBase() == Child)
+      return Make(RefKind::Use, Subscript);
+
+  if (const auto *Call = Parent.get<CallExpr>()) {
+    if (Call->getCallee() == Child)
+      return std::nullopt;
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return Make(RefKind::Transfer, Call);
+    if (Functions.IsRelease(*Callee))
+      return Make(RefKind::Release, Call);
+    if (Functions.IsAcquire(*Callee) || Functions.OnlyUses(*Callee))
+      return Make(RefKind::Use, Call);
+    return Make(RefKind::Transfer, Call);
+  }
+  if (const auto *Construct = Parent.get<CXXConstructExpr>())
+    return Make(RefKind::Transfer, Construct);
+  if (const auto *Return = Parent.get<ReturnStmt>())
+    return Make(RefKind::Transfer, Return);
+
+  // A condition of its own: 'if (x)', 'while (x)', 'x ? a : b'.
+  if (const auto *If = Parent.get<IfStmt>())
+    if (If->getCond() == Child)
+      return Make(RefKind::Use, If);
+  if (const auto *While = Parent.get<WhileStmt>())
+    if (While->getCond() == Child)
+      return Make(RefKind::Use, While);
+  if (const auto *For = Parent.get<ForStmt>())
+    if (For->getCond() == Child)
+      return Make(RefKind::Use, For);
+  if (const auto *Do = Parent.get<DoStmt>())
+    if (Do->getCond() == Child)
+      return Make(RefKind::Use, Do);
+  if (const auto *Conditional = Parent.get<ConditionalOperator>())
+    if (Conditional->getCond() == Child)
+      return Make(RefKind::Use, Conditional);
+  return std::nullopt;
+}
+
+/// Which successor of a two-way branch on \p Condition is taken when the
+/// variable is null: 0 (true), 1 (false), or std::nullopt.
+std::optional<unsigned> nullBranch(const Expr *Condition, const VarDecl &Var,
+                                   ASTContext &Ctx) {
+  Condition = Condition->IgnoreParenImpCasts();
+  if (refersTo(Condition, Var))
+    return 1;
+  if (const auto *Not = dyn_cast<UnaryOperator>(Condition))
+    if (Not->getOpcode() == UO_LNot && refersTo(Not->getSubExpr(), Var))
+      return 0;
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Condition)) {
+    if (!Compare->isEqualityOp())
+      return std::nullopt;
+    const Expr *L = Compare->getLHS();
+    const Expr *R = Compare->getRHS();
+    const auto IsNull = [&](const Expr *E) {
+      return E->IgnoreParenCasts()->isNullPointerConstant(
+          Ctx, Expr::NPC_ValueDependentIsNotNull);
+    };
+    if ((refersTo(L, Var) && IsNull(R)) || (refersTo(R, Var) && IsNull(L)))
+      return Compare->getOpcode() == BO_EQ ? 0U : 1U;
+  }
+  return std::nullopt;
+}
+
+/// The call whose status \p E is: the call itself, or a local variable
+/// initialized with it.
+const CallExpr *statusCall(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Status = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (Status->hasLocalStorage() && Status->getInit())
+        E = Status->getInit()->IgnoreParenImpCasts();
+  return dyn_cast<CallExpr>(E);
+}
+
+/// For a two-way branch on \p Condition that tests the status returned by a
+/// call: the call and the successor taken when it returned non-zero.
+std::optional<std::pair<const CallExpr *, unsigned>>
+failureBranch(const Expr *Condition, ASTContext &Ctx) {
+  Condition = Condition->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    if (const CallExpr *Call = statusCall(Not->getSubExpr()))
+      return std::make_pair(Call, 1U);
+    return std::nullopt;
+  }
+  if (const auto *Compare = dyn_cast<BinaryOperator>(Condition)) {
+    if (!Compare->isEqualityOp())
+      return std::nullopt;
+    const Expr *Status = Compare->getLHS();
+    const Expr *Constant = Compare->getRHS();
+    if (!statusCall(Status))
+      std::swap(Status, Constant);
+    const CallExpr *Call = statusCall(Status);
+    const std::optional<llvm::APSInt> Value =
+        Constant->getIntegerConstantExpr(Ctx);
+    if (!Call || !Value)
+      return std::nullopt;
+    // 'status != 0' and 'status == ERR' hold on failure.
+    const bool TrueOnFailure =
+        (Compare->getOpcode() == BO_NE) == Value->isZero();
+    return std::make_pair(Call, TrueOnFailure ? 0U : 1U);
+  }
+  if (Condition->getType()->isIntegerType())
+    if (const CallExpr *Call = statusCall(Condition))
+      return std::make_pair(Call, 0U);
+  return std::nullopt;
+}
+
+/// True when control leaves \p Block only by an exception (a throw, or the
+/// dispatch of a try to its handlers), or never (a call that does not
+/// return): such paths are not followed.
+bool endsAbnormally(const CFGBlock &Block) {
+  if (Block.hasNoReturnElement() ||
+      isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt()))
+    return true;
+  return llvm::any_of(Block, [](const CFGElement &Element) {
+    const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+    return S && isa<CXXThrowExpr>(S->getStmt());
+  });
+}
+
+} // namespace
+
+std::optional<unsigned> handleOutParameter(const FunctionDecl &Acquire) {
+  if (Acquire.getReturnType()->isPointerType())
+    return std::nullopt;
+  for (unsigned I = 0; I < Acquire.getNumParams(); ++I) {
+    const QualType Type = Acquire.getParamDecl(I)->getType();
+    if (Type->isPointerType() && Type->getPointeeType()->isPointerType())
+      return I;
+  }
+  return std::nullopt;
+}
+
+std::pair<const Decl *, const Stmt *> enclosingFunction(const VarDecl &Var,
+                                                        ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Var);
+  while (true) {
+    Node = parentOf(Node, Ctx);
+    if (Node.getNodeKind().isNone())
+      return {nullptr, nullptr};
+    if (const auto *Function = Node.get<FunctionDecl>())
+      return {Function, Function->getBody()};
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return {Lambda->getCallOperator(), Lambda->getBody()};
+    if (const auto *Block = Node.get<BlockDecl>())
+      return {Block, Block->getBody()};
+  }
+}
+
+std::optional<HandleEvents> collectEvents(const VarDecl &Var, const Stmt &Body,
+                                          ASTContext &Ctx,
+                                          const HandleFunctions &Functions) {
+  using namespace ast_matchers;
+  HandleEvents Events;
+  Events.Var = &Var;
+  if (const CallExpr *Init = returningAcquisition(Var.getInit(), Functions))
+    Events.Acquisitions.push_back(Init);
+
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  const auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(&Var)))).bind("ref")),
+            Body, Ctx);
+  for (const BoundNodes &Nodes : Refs) {
+    const auto *Ref = Nodes.getNodeAs<DeclRefExpr>("ref");
+    if (isOutsideBody(*Ref, Body, Ctx))
+      return std::nullopt;
+    std::optional<Reference> Classified =
+        classify(*Ref, Var, Ctx, Functions, Events);
+    if (!Classified)
+      return std::nullopt;
+    Events.References.push_back(*Classified);
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Events.Acquisitions, [&](const CallExpr *A, const CallExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  Events.Acquisitions.erase(
+      std::unique(Events.Acquisitions.begin(), Events.Acquisitions.end()),
+      Events.Acquisitions.end());
+  return Events;
+}
+
+std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
+                                           const Decl *Function,
+                                           const Stmt &Body, ASTContext &Ctx,
+                                           const HandleFunctions &Functions) {
+  const unsigned Sites = Events.Acquisitions.size();
+  if (Sites == 0)
+    return std::vector<Leak>{};
+  CFG::BuildOptions Options;
+  Options.setAllAlwaysAdd();
+  const std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(Function, const_cast<Stmt *>(&Body), &Ctx, Options);
+  if (!Graph)
+    return std::nullopt;
+
+  // What happens at each statement of the graph.
+  enum class Effect { Acquire, Drop };
+  llvm::DenseMap<const Stmt *, std::pair<Effect, unsigned>> Effects;
+  for (unsigned I = 0; I < Sites; ++I)
+    Effects[Events.Acquisitions[I]] = {Effect::Acquire, I};
+  for (const Reference &Ref : Events.References)
+    if (Ref.Kind == RefKind::Release || Ref.Kind == RefKind::Transfer ||
+        Ref.Kind == RefKind::Clear)
+      Effects[Ref.At] = {Effect::Drop, 0};
+  llvm::DenseMap<const CallExpr *, unsigned> SiteOf;
+  for (unsigned I = 0; I < Sites; ++I)
+    SiteOf[Events.Acquisitions[I]] = I;
+
+  std::vector<Leak> Overwrites;
+  llvm::DenseSet<const Stmt *> Seen;
+  // Applies the statements of \p Block to \p Held; records overwrites when
+  // \p Record is set.
+  const auto Transfer = [&](const CFGBlock &Block, llvm::BitVector Held,
+                            bool Record) {
+    for (const CFGElement &Element : Block) {
+      const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      Seen.insert(S->getStmt());
+      const auto It = Effects.find(S->getStmt());
+      if (It == Effects.end())
+        continue;
+      const auto [Kind, Site] = It->second;
+      if (Kind == Effect::Acquire) {
+        const CallExpr *Call = Events.Acquisitions[Site];
+        if (Record && !Events.Extending.contains(Call))
+          for (unsigned J : Held.set_bits())
+            Overwrites.push_back(Leak{Events.Acquisitions[J], true, Call});
+        Held.reset();
+        Held.set(Site);
+      } else {
+        Held.reset();
+      }
+    }
+    return Held;
+  };
+  // The state along the edge from \p Block to its successor \p Index.
+  const auto AlongEdge = [&](const CFGBlock &Block, unsigned Index,
+                             llvm::BitVector Held) {
+    const Stmt *Condition = Block.getTerminatorCondition();
+    const auto *ConditionExpr = dyn_cast_or_null<Expr>(Condition);
+    if (!ConditionExpr || Block.succ_size() != 2)
+      return Held;
+    if (nullBranch(ConditionExpr, *Events.Var, Ctx) == Index)
+      Held.reset();
+    if (const auto Failure = failureBranch(ConditionExpr, Ctx))
+      if (Failure->second == Index) {
+        const auto It = SiteOf.find(Failure->first);
+        if (It != SiteOf.end()) {
+          const FunctionDecl *Callee = Failure->first->getDirectCallee();
+          if (Callee && Functions.IsNullOnFailure(*Callee))
+            Held.reset(It->second);
+        }
+      }
+    return Held;
+  };
+
+  const unsigned Blocks = Graph->getNumBlockIDs();
+  std::vector<llvm::BitVector> In(Blocks, llvm::BitVector(Sites));
+  std::vector<bool> Reached(Blocks, false);
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  Reached[Graph->getEntry().getBlockID()] = true;
+  Work.push_back(&Graph->getEntry());
+  while (!Work.empty()) {
+    const CFGBlock *Block = Work.pop_back_val();
+    if (endsAbnormally(*Block))
+      continue;
+    const llvm::BitVector Out =
+        Transfer(*Block, In[Block->getBlockID()], false);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const unsigned ThisIndex = Index++;
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (!Next)
+        continue;
+      llvm::BitVector Edge = AlongEdge(*Block, ThisIndex, Out);
+      llvm::BitVector &Target = In[Next->getBlockID()];
+      llvm::BitVector Merged = Target;
+      Merged |= Edge;
+      if (Reached[Next->getBlockID()] && Merged == Target)
+        continue;
+      Reached[Next->getBlockID()] = true;
+      Target = std::move(Merged);
+      Work.push_back(Next);
+    }
+  }
+
+  // Every event must be a statement of the graph, or the result is unsound.
+  for (const CFGBlock *Block : *Graph)
+    Transfer(*Block, llvm::BitVector(Sites), false);
+  for (const auto &[At, Effect] : Effects)
+    if (!Seen.contains(At))
+      return std::nullopt;
+
+  // Leaks along edges into the exit, and overwrites, on reached blocks.
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const Stmt *> ExitAt(Sites, nullptr);
+  llvm::BitVector AtExit(Sites);
+  const CFGBlock &Exit = Graph->getExit();
+  for (const CFGBlock *Block : *Graph) {
+    if (!Reached[Block->getBlockID()] || endsAbnormally(*Block))
+      continue;
+    const llvm::BitVector Out = Transfer(*Block, In[Block->getBlockID()], true);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      const unsigned ThisIndex = Index++;
+      if (Succ.getReachableBlock() != &Exit)
+        continue;
+      const llvm::BitVector Edge = AlongEdge(*Block, ThisIndex, Out);
+      const Stmt *Return = nullptr;
+      for (const CFGElement &Element : *Block)
+        if (const std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+          if (isa<ReturnStmt>(S->getStmt()))
+            Return = S->getStmt();
+      for (unsigned Site : Edge.set_bits()) {
+        // Keep the first return in the source; the end of the body last.
+        const Stmt *&Where = ExitAt[Site];
+        if (!AtExit.test(Site) ||
+            (Return &&
+             (!Where || SM.isBeforeInTranslationUnit(Return->getBeginLoc(),
+                                                     Where->getBeginLoc()))))
+          Where = Return;
+        AtExit.set(Site);
+      }
+    }
+  }
+
+  std::vector<Leak> Leaks;
+  for (unsigned Site = 0; Site < Sites; ++Site) {
+    const auto Overwrite = llvm::find_if(Overwrites, [&](const Leak &L) {
+      return L.Acquisition == Events.Acquisitions[Site];
+    });
+    if (Overwrite != Overwrites.end())
+      Leaks.push_back(*Overwrite);
+    else if (AtExit.test(Site))
+      Leaks.push_back(Leak{Events.Acquisitions[Site], false, ExitAt[Site]});
+  }
+  return Leaks;
+}
+
+} // namespace clang::tidy::leak::ownership
