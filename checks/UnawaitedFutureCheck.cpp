@@ -75,7 +75,7 @@ void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxMemberCallExpr(InUserCode,
                         callee(cxxMethodDecl(
-                            hasAnyName(catalog::containerGrowthMethods()))),
+                            hasAnyName(catalog::containerGrowMethods()))),
                         on(LongLivedContainer), RepeatedContext)
           .bind("growth"),
       this);
@@ -225,7 +225,7 @@ bool UnawaitedFutureCheck::isDrained(const ValueDecl &Container,
       declRefExpr(to(valueDecl(equalsNode(&Container))))));
   const auto Harmless = cxxMemberCallExpr(
       callee(cxxMethodDecl(
-          anyOf(hasAnyName(catalog::containerGrowthMethods()),
+          anyOf(hasAnyName(catalog::containerGrowMethods()),
                 hasAnyName(catalog::containerObserverMethods())))),
       on(ignoringParenImpCasts(Reference)));
   const auto AllReferences =

@@ -40,9 +40,6 @@ llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
 /// Member functions of a future that only look at its state.
 llvm::ArrayRef<llvm::StringRef> futureInspectorMethods();
 
-/// Member functions that add an element to a standard-like container.
-llvm::ArrayRef<llvm::StringRef> containerGrowthMethods();
-
 /// Member functions of a container that neither add nor remove elements.
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods();
 
@@ -133,7 +130,7 @@ llvm::ArrayRef<llvm::StringRef> pageRequestFunctions();
 llvm::ArrayRef<llvm::StringRef> pageCursorTypes();
 
 /// Member functions (and member operators, as 'operator+=') that add
-/// elements to a standard-like container.
+/// elements to a standard-like container or a queue adaptor ('push').
 llvm::ArrayRef<llvm::StringRef> containerGrowMethods();
 
 /// Member functions that empty, shrink or hand over a container's elements.

@@ -57,14 +57,6 @@ llvm::ArrayRef<llvm::StringRef> futureInspectorMethods() {
   return Methods;
 }
 
-llvm::ArrayRef<llvm::StringRef> containerGrowthMethods() {
-  static constexpr llvm::StringRef Methods[] = {
-      "push_back", "emplace_back", "push_front", "emplace_front", "push",
-      "emplace",   "insert",       "emplace_hint", "try_emplace",
-  };
-  return Methods;
-}
-
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods() {
   static constexpr llvm::StringRef Methods[] = {
       "size", "empty", "capacity", "reserve", "max_size",

@@ -97,6 +97,7 @@ llvm::ArrayRef<llvm::StringRef> containerGrowMethods() {
       "emplace_hint",  "try_emplace",  "insert_or_assign",
       "insert_range",  "append",       "append_range",
       "merge",         "splice",       "operator+=",
+      "push",
   };
   return Methods;
 }
