@@ -29,11 +29,14 @@ if mode == "plugin":
     # and so run once, in the standalone pass.
     config.excludes += ["tool", "examples", "bench", "runner", "precommit", "ci", "package"]
 # Tests that check nothing specific to an LLVM major (they drive git,
-# pre-commit, CMake and the CI files) and the slow example service run in one
-# major's pass only: tools/run-tests.py gives every other major --param once=0.
-# A plain lit run has them all.
+# pre-commit, CMake and the CI files), the slow example service and the
+# benchmark harnesses (bench/robustness.py and bench/fixits.py run every major
+# in their documented full runs) run in one major's pass only:
+# tools/run-tests.py gives every other major --param once=0. A plain lit run
+# has them all.
 if lit_config.params.get("once", "1") == "0":
-    config.excludes += ["examples", "precommit", "ci", "database.test", "progress.test"]
+    config.excludes += ["examples", "bench", "precommit", "ci", "database.test",
+                        "progress.test"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.leaktidy_obj_root, "test", mode)
 
