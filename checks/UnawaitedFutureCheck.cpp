@@ -40,6 +40,8 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
                                     catalog::blockingFutureSpawners())),
       JoinFunctions(
           readIdentifierList("JoinFunctions", catalog::futureJoinMethods())),
+      IgnoredProducers(readNameList("IgnoredResultFunctions",
+                                    catalog::completionOnlyTaskProducers())),
       DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")) {}
 
 void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
@@ -121,6 +123,8 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
   if (Use == ValueUse::Used)
     return;
   const FunctionDecl *Callee = Call.getDirectCallee();
+  if (isListedFunction(Callee, IgnoredProducers))
+    return;
   if (DetachedTaskCheckEnabled &&
       isListedFunction(Callee, toStrings(catalog::detachedTaskSpawners())))
     return; // Reported by leak-detached-task as detached work.

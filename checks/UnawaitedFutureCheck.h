@@ -43,6 +43,7 @@ private:
   const std::vector<std::string> LazyTaskTypes;
   const std::vector<std::string> BlockingSpawners;
   const std::vector<std::string> JoinFunctions;
+  const std::vector<std::string> IgnoredProducers;
   /// Dropped tasks from these spawners belong to leak-detached-task when it
   /// runs too: one finding per site.
   const bool DetachedTaskCheckEnabled;

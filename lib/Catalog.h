@@ -22,6 +22,10 @@ namespace clang::tidy::leak::catalog {
 /// must be awaited (get/wait/then/co_await) to observe completion and errors.
 llvm::ArrayRef<llvm::StringRef> futureTypes();
 
+/// Functions whose returned task only reports completion of work that goes
+/// on whether or not the task is kept: dropping it loses nothing.
+llvm::ArrayRef<llvm::StringRef> completionOnlyTaskProducers();
+
 /// Functions that start work asynchronously and return a future whose
 /// destructor blocks until that work finishes (std::async semantics).
 llvm::ArrayRef<llvm::StringRef> blockingFutureSpawners();

@@ -19,6 +19,15 @@ llvm::ArrayRef<llvm::StringRef> futureTypes() {
   return Types;
 }
 
+llvm::ArrayRef<llvm::StringRef> completionOnlyTaskProducers() {
+  static constexpr llvm::StringRef Functions[] = {
+      // cpprestsdk sends the reply whether or not its task is kept; every
+      // handler in the SDK's samples drops it.
+      "::web::http::http_request::reply",
+  };
+  return Functions;
+}
+
 llvm::ArrayRef<llvm::StringRef> blockingFutureSpawners() {
   static constexpr llvm::StringRef Functions[] = {
       "::std::async",

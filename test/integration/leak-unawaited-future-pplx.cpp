@@ -23,6 +23,12 @@ pplx::task<http_response> returned(http_client &Client) {
   return Client.request(methods::GET);
 }
 
+// A handler replies and drops the reply's task, as cpprestsdk's own samples
+// do: the response is sent either way.
+void replied(web::http::http_request Request) {
+  Request.reply(web::http::status_codes::OK);
+}
+
 unsigned short waited(http_client &Client) {
   auto Pending = Client.request(methods::GET);
   return Pending.get().status_code();
