@@ -311,19 +311,24 @@ void CapturedStreamCheck::collectLambda(const LambdaExpr &Lambda,
       continue;
     }
     if (const auto *Address = dyn_cast_or_null<UnaryOperator>(Init)) {
-      const VarDecl *Target = Address->getOpcode() == UO_AddrOf
-                                  ? referencedVar(Address->getSubExpr())
-                                  : nullptr;
-      if (Target && isAutomatic(*Target) &&
-          (isStream(Target->getType()) ||
-           isReferenceOnlyStream(Target->getType())))
-        Out.push_back({CaptureKind::Pointer, Target, nullptr,
-                       Target->getType(), Loc});
+      byAddress(*Address, Loc, Out);
       continue;
     }
     if (const VarDecl *Source = referencedVar(Init))
       byCopy(*Source, *Var, Loc, nullptr, Out);
   }
+}
+
+void CapturedStreamCheck::byAddress(const UnaryOperator &Address,
+                                    SourceLocation Loc,
+                                    std::vector<Capture> &Out) const {
+  const VarDecl *Target = Address.getOpcode() == UO_AddrOf
+                              ? referencedVar(Address.getSubExpr())
+                              : nullptr;
+  if (Target && isAutomatic(*Target) &&
+      (isStream(Target->getType()) || isReferenceOnlyStream(Target->getType())))
+    Out.push_back(
+        {CaptureKind::Pointer, Target, nullptr, Target->getType(), Loc});
 }
 
 void CapturedStreamCheck::collectBind(const CallExpr &Bind,
@@ -340,14 +345,7 @@ void CapturedStreamCheck::collectBind(const CallExpr &Bind,
       continue;
     }
     if (const auto *Address = dyn_cast<UnaryOperator>(Arg)) {
-      const VarDecl *Target = Address->getOpcode() == UO_AddrOf
-                                  ? referencedVar(Address->getSubExpr())
-                                  : nullptr;
-      if (Target && isAutomatic(*Target) &&
-          (isStream(Target->getType()) ||
-           isReferenceOnlyStream(Target->getType())))
-        Out.push_back({CaptureKind::Pointer, Target, nullptr,
-                       Target->getType(), Loc});
+      byAddress(*Address, Loc, Out);
       continue;
     }
     if (const VarDecl *Var = referencedVar(Arg))

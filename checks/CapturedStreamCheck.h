@@ -60,6 +60,9 @@ private:
   void collectBind(const CallExpr &Bind, std::vector<Capture> &Out) const;
   void byReference(const VarDecl &Var, SourceLocation Loc,
                    std::vector<Capture> &Out) const;
+  /// '&stream' of an automatic stream, captured or bound as a pointer.
+  void byAddress(const UnaryOperator &Address, SourceLocation Loc,
+                 std::vector<Capture> &Out) const;
   void byCopy(const VarDecl &Var, const VarDecl &Handle, SourceLocation Loc,
               const LambdaCapture *Explicit, std::vector<Capture> &Out) const;
   void throughThis(const Stmt *Body, std::vector<Capture> &Out) const;
