@@ -186,7 +186,7 @@ void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void DetachedTaskCheck::onStartOfTranslationUnit() {
+void DetachedTaskCheck::startTranslationUnit() {
   Index.reset();
   Pending.clear();
 }

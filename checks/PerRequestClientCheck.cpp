@@ -5,6 +5,7 @@
 #include "Context.h"
 #include "FixIts.h"
 #include "Options.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -42,7 +43,7 @@ const Expr *strip(const Expr *E) {
 const Stmt *operandParent(const Expr &E, ASTContext &Ctx) {
   const Stmt *Current = &E;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    DynTypedNodeList Parents = parentsOf(*Current, Ctx);
     if (Parents.empty())
       return nullptr;
     const auto *Parent = Parents[0].get<Stmt>();
@@ -61,7 +62,7 @@ const Stmt *operandParent(const Expr &E, ASTContext &Ctx) {
 const VarDecl *initializedVariable(const Expr &E, ASTContext &Ctx) {
   const Stmt *Current = &E;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
+    DynTypedNodeList Parents = parentsOf(*Current, Ctx);
     if (Parents.empty())
       return nullptr;
     if (const auto *Var = Parents[0].get<VarDecl>())
@@ -495,7 +496,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
                                          isStable(Arg);
                                 })) &&
       !isReplacedOrMoved(*Var, *Function, Ctx)) {
-    DynTypedNodeList Parents = Ctx.getParents(*Var);
+    DynTypedNodeList Parents = parentsOf(*Var, Ctx);
     const auto *Decl = Parents.empty() ? nullptr : Parents[0].get<DeclStmt>();
     if (Decl && Decl->isSingleDecl())
       MakeStatic = fixits::insertBefore(Decl->getBeginLoc(), "static ", SM);

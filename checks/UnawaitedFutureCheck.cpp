@@ -5,6 +5,8 @@
 #include "Context.h"
 #include "Matchers.h"
 #include "Options.h"
+#include "Parents.h"
+#include "References.h"
 #include "Uses.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -27,6 +29,25 @@ bool isListedFunction(const FunctionDecl *Function,
 
 std::vector<std::string> toStrings(llvm::ArrayRef<llvm::StringRef> Items) {
   return {Items.begin(), Items.end()};
+}
+
+/// True when \p Call is inside a loop or a lambda: code that may run many
+/// times, each time adding to the container.
+bool runsRepeatedly(const Stmt &Call, ASTContext &Ctx) {
+  llvm::SmallVector<DynTypedNode, 8> Pending{DynTypedNode::create(Call)};
+  llvm::SmallPtrSet<const void *, 32> Seen;
+  for (unsigned Guard = 0; !Pending.empty() && Guard < 4096; ++Guard) {
+    const DynTypedNode Node = Pending.pop_back_val();
+    for (const DynTypedNode &Parent : parentsOf(Node, Ctx)) {
+      if (const auto *S = Parent.get<Stmt>();
+          S && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, LambdaExpr>(S))
+        return true;
+      const void *Identity = Parent.getMemoizationData();
+      if (!Identity || Seen.insert(Identity).second)
+        Pending.push_back(Parent);
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -72,13 +93,14 @@ void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
       memberExpr(member(fieldDecl(hasType(TaskContainer)).bind("container"))),
       declRefExpr(to(varDecl(hasGlobalStorage(), hasType(TaskContainer))
                          .bind("container"))))));
-  const auto RepeatedContext = hasAncestor(stmt(anyOf(
-      forStmt(), whileStmt(), doStmt(), cxxForRangeStmt(), lambdaExpr())));
+  // Whether the call runs repeatedly (in a loop or a callback) is decided in
+  // check(): an ancestor matcher would build clang's parent map of the
+  // whole translation unit.
   Finder->addMatcher(
       cxxMemberCallExpr(InUserCode,
                         callee(cxxMethodDecl(
                             hasAnyName(catalog::containerGrowMethods()))),
-                        on(LongLivedContainer), RepeatedContext)
+                        on(LongLivedContainer))
           .bind("growth"),
       this);
 }
@@ -218,32 +240,23 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
 
 bool UnawaitedFutureCheck::isDrained(const ValueDecl &Container,
                                      ASTContext &Ctx) {
-  auto [It, Inserted] = DrainedContainers.try_emplace(&Container, false);
-  if (!Inserted)
+  if (auto It = DrainedContainers.find(&Container);
+      It != DrainedContainers.end())
     return It->second;
+  if (!References || &References->context() != &Ctx)
+    References = std::make_unique<ReferenceIndex>(Ctx);
   // Any use of the container other than adding elements or asking for its
   // size counts as draining it: iterating it, erasing, clearing, swapping,
   // passing it on. Only a container that is never read is reported.
-  const auto Reference = expr(anyOf(
-      memberExpr(member(equalsNode(&Container))),
-      declRefExpr(to(valueDecl(equalsNode(&Container))))));
-  const auto Harmless = cxxMemberCallExpr(
-      callee(cxxMethodDecl(
-          anyOf(hasAnyName(catalog::containerGrowMethods()),
-                hasAnyName(catalog::containerObserverMethods())))),
-      on(ignoringParenImpCasts(Reference)));
-  const auto AllReferences =
-      matchers::findAllInTranslationUnit(Reference.bind("ref"), Ctx);
-  const auto HarmlessCalls =
-      matchers::findAllInTranslationUnit(Harmless.bind("call"), Ctx);
-  llvm::SmallPtrSet<const Expr *, 8> HarmlessObjects;
-  for (const BoundNodes &Nodes : HarmlessCalls)
-    HarmlessObjects.insert(Nodes.getNodeAs<CXXMemberCallExpr>("call")
-                               ->getImplicitObjectArgument()
-                               ->IgnoreParenImpCasts());
-  const bool Drained = llvm::any_of(AllReferences, [&](const BoundNodes &Nodes) {
-    return !HarmlessObjects.contains(Nodes.getNodeAs<Expr>("ref"));
-  });
+  const bool Drained =
+      llvm::any_of(References->referencesTo(Container), [&](const Expr *Ref) {
+        const std::optional<StringRef> Method =
+            References->memberCalledOn(*Ref);
+        return !Method ||
+               !(llvm::is_contained(catalog::containerGrowMethods(), *Method) ||
+                 llvm::is_contained(catalog::containerObserverMethods(),
+                                    *Method));
+      });
   DrainedContainers[&Container] = Drained;
   return Drained;
 }
@@ -253,6 +266,7 @@ void UnawaitedFutureCheck::checkGrowth(const CXXMemberCallExpr &Call,
                                        const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   if (isInMacroBody(Call.getBeginLoc(), SM) ||
+      !runsRepeatedly(Call, *Result.Context) ||
       isDrained(Container, *Result.Context))
     return;
   diag(SM.getFileLoc(Call.getExprLoc()),

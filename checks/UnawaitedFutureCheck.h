@@ -4,7 +4,9 @@
 #define LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 
 #include "LeakCheck.h"
+#include "References.h"
 #include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +50,8 @@ private:
   /// runs too: one finding per site.
   const bool DetachedTaskCheckEnabled;
   llvm::DenseMap<const ValueDecl *, bool> DrainedContainers;
+  /// The references of the translation unit, built on the first container.
+  std::unique_ptr<ReferenceIndex> References;
 };
 
 } // namespace clang::tidy::leak

@@ -29,7 +29,7 @@ public:
   UnboundedPaginationCheck(StringRef Name, ClangTidyContext *Context);
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { BlocksWithCapConstant.clear(); }
+  void startTranslationUnit() override { BlocksWithCapConstant.clear(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }

@@ -5,6 +5,7 @@
 #include "Context.h"
 #include "FixIts.h"
 #include "Loops.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -119,7 +120,7 @@ std::optional<bool> capturedByReference(const DeclRefExpr &Ref,
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   DynTypedNode Node = DynTypedNode::create(Ref);
   for (unsigned Step = 0; Step < 256; ++Step) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return std::nullopt;
     if (const auto *Lambda = Parents[0].get<LambdaExpr>())
@@ -320,7 +321,7 @@ UnboundedSharedContainerCheck::lockInScope(const Stmt &S,
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Step = 0; Step < 256; ++Step) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     const DynTypedNode &Parent = Parents[0];

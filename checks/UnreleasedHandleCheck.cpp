@@ -5,6 +5,7 @@
 #include "Context.h"
 #include "FixIts.h"
 #include "Options.h"
+#include "Parents.h"
 #include "References.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
@@ -54,12 +55,12 @@ const VarDecl *localVariable(const Expr *E) {
 const VarDecl *receivingVariable(const CallExpr &Call, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   const Stmt *Child = &Call;
-  DynTypedNodeList Parents = Ctx.getParents(Call);
+  DynTypedNodeList Parents = parentsOf(Call, Ctx);
   while (Parents.size() == 1) {
     const DynTypedNode Parent = Parents[0];
     if (const auto *E = Parent.get<Expr>(); E && isa<ParenExpr, CastExpr>(E)) {
       Child = E;
-      Parents = Ctx.getParents(Parent);
+      Parents = parentsOf(Parent, Ctx);
       continue;
     }
     if (const auto *Var = Parent.get<VarDecl>())
@@ -259,7 +260,7 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
     return;
   const auto *Declaration = dyn_cast_or_null<DeclStmt>([&]() -> const Stmt * {
     TraversalKindScope AsIs(Ctx, TK_AsIs);
-    const DynTypedNodeList Parents = Ctx.getParents(Var);
+    const DynTypedNodeList Parents = parentsOf(Var, Ctx);
     return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
   }());
   if (!Declaration || !Declaration->isSingleDecl() ||

@@ -2,6 +2,7 @@
 
 #include "Containers.h"
 #include "Loops.h"
+#include "Parents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -86,7 +87,7 @@ std::optional<Bound> boundingUse(const Expr &Ref, ReferenceIndex &Refs,
       // 'auto &M = Cache;', 'auto *P = &Cache;', 'auto Copy = SharedPtr;':
       // what is done through the alias is done to the container.
       TraversalKindScope AsIs(Ctx, TK_AsIs);
-      DynTypedNodeList Parents = Ctx.getParents(*Current);
+      DynTypedNodeList Parents = parentsOf(*Current, Ctx);
       const auto *Alias = Parents.size() == 1 ? Parents[0].get<VarDecl>()
                                               : nullptr;
       // A copy of a container is another container; a copy of a smart
@@ -191,7 +192,7 @@ const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Step = 0; Step < 256; ++Step) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     const DynTypedNode &Parent = Parents[0];

@@ -1,6 +1,7 @@
 //===-- Context.cpp - how an expression's value is used -------------------===//
 
 #include "Context.h"
+#include "Parents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -52,7 +53,7 @@ const CallExpr *producingCall(const Expr *E) {
 }
 
 static const Stmt *singleParent(const DynTypedNode &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
+  DynTypedNodeList Parents = parentsOf(Node, Ctx);
   if (Parents.size() != 1)
     return nullptr;
   return Parents[0].get<Stmt>();

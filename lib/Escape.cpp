@@ -3,6 +3,7 @@
 #include "Escape.h"
 #include "Catalog.h"
 #include "Context.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -98,7 +99,7 @@ const Decl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   TraversalKindScope Scope(Ctx, TK_AsIs);
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Guard = 0; Guard < 512; ++Guard) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     const DynTypedNode *Next = nullptr;
@@ -295,7 +296,7 @@ std::optional<Result> Walker::flow(const Expr &Start, Holder Kind,
     return unknown();
   const Stmt *Cur = &Start;
   for (unsigned Guard = 0; Guard < 128; ++Guard) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    DynTypedNodeList Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return unknown();
     if (Parents.size() > 1) {
@@ -377,7 +378,7 @@ std::optional<Result> Walker::flow(const Expr &Start, Holder Kind,
       return flow(*Lambda, Holder::Callable, std::move(Path), Depth + 1);
     }
     if (const auto *Member = dyn_cast<MemberExpr>(P)) {
-      DynTypedNodeList Up = Ctx.getParents(*Member);
+      DynTypedNodeList Up = parentsOf(*Member, Ctx);
       if (Up.size() == 1)
         if (const auto *Call = Up[0].get<CXXMemberCallExpr>())
           if (Call->getCallee() == Member)
@@ -460,7 +461,7 @@ std::optional<Result> Walker::intoVariable(const VarDecl &Var, Holder Kind,
                                            std::vector<Step> Path,
                                            unsigned Depth) {
   if (Var.isInitCapture()) {
-    for (const DynTypedNode &Parent : Ctx.getParents(Var))
+    for (const DynTypedNode &Parent : parentsOf(Var, Ctx))
       if (const auto *Lambda = Parent.get<LambdaExpr>()) {
         Path.push_back({Var.getLocation(),
                         the() + " is captured by another lambda here"});
@@ -613,7 +614,7 @@ std::optional<Result> Walker::argument(const CallExpr &Call, const Expr &Arg,
 bool Walker::isAwaited(const Expr &E) {
   const Stmt *Cur = &E;
   for (unsigned Guard = 0; Guard < 16; ++Guard) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    DynTypedNodeList Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return false;
     const Stmt *Next = nullptr;
@@ -864,16 +865,16 @@ bool Walker::waitsForSignal(const LambdaExpr &Lambda, SourceLocation Site) {
     for (const DeclRefExpr *Use : Uses) {
       if (Inside(Use->getBeginLoc()))
         continue;
-      DynTypedNodeList Parents = Ctx.getParents(*Use);
+      DynTypedNodeList Parents = parentsOf(*Use, Ctx);
       const Stmt *Cur = Use;
       while (Parents.size() == 1 && Parents[0].get<ImplicitCastExpr>()) {
         Cur = Parents[0].get<Stmt>();
-        Parents = Ctx.getParents(*Cur);
+        Parents = parentsOf(*Cur, Ctx);
       }
       const auto *Member = Parents.size() == 1 ? Parents[0].get<MemberExpr>() : nullptr;
       if (!Member)
         continue;
-      DynTypedNodeList Up = Ctx.getParents(*Member);
+      DynTypedNodeList Up = parentsOf(*Member, Ctx);
       const auto *Call = Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
       const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
       if (!Method || !Method->getIdentifier())

@@ -1,6 +1,7 @@
 //===-- FixIts.cpp - building fix-its that keep code compiling ------------===//
 
 #include "FixIts.h"
+#include "Parents.h"
 #include "clang/AST/DeclBase.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -99,7 +100,7 @@ LineInsertions::build(const SourceManager &SM) const {
 
 /// The parent of \p S, skipping nothing: null when it has none or several.
 static DynTypedNode singleParent(const DynTypedNode &Node, ASTContext &Ctx) {
-  const DynTypedNodeList Parents = Ctx.getParents(Node);
+  const DynTypedNodeList Parents = parentsOf(Node, Ctx);
   if (Parents.size() != 1)
     return {};
   return Parents[0];

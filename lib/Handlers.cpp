@@ -2,6 +2,7 @@
 
 #include "Handlers.h"
 #include "Context.h"
+#include "Parents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -173,7 +174,7 @@ bool isIterationPart(const Stmt &Loop, const Stmt *Child) {
 }
 
 const Stmt *singleParentStmt(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
+  DynTypedNodeList Parents = parentsOf(S, Ctx);
   if (Parents.empty())
     return nullptr;
   return Parents[0].get<Stmt>();
@@ -202,13 +203,13 @@ bool isInvokedInPlace(const LambdaExpr &Lambda, ASTContext &Ctx) {
            stripWrappers(Call->getArg(0)) == &Lambda;
   // 'auto Step = [&] { ... };' followed by calls 'Step()'.
   const Stmt *Current = &Lambda;
-  DynTypedNodeList Parents = Ctx.getParents(Lambda);
+  DynTypedNodeList Parents = parentsOf(Lambda, Ctx);
   while (!Parents.empty() && Parents[0].get<Expr>() &&
          isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
              CXXBindTemporaryExpr, ExprWithCleanups, CXXConstructExpr>(
              Parents[0].get<Expr>())) {
     Current = Parents[0].get<Expr>();
-    Parents = Ctx.getParents(*Current);
+    Parents = parentsOf(*Current, Ctx);
   }
   if (Parents.empty())
     return false;
@@ -949,7 +950,7 @@ HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
   DynTypedNode Node = DynTypedNode::create(S);
   const Stmt *Child = &S;
   for (unsigned Step = 0; Step < 4096; ++Step) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return Result;
     const DynTypedNode Parent = Parents[0];
@@ -980,7 +981,7 @@ HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
       if (Method && Method->getParent()->isLambda()) {
         DynTypedNode Up = Parent;
         for (unsigned Climb = 0; Climb < 4 && !Lambda; ++Climb) {
-          DynTypedNodeList Above = Ctx.getParents(Up);
+          DynTypedNodeList Above = parentsOf(Up, Ctx);
           if (Above.empty())
             break;
           Up = Above[0];

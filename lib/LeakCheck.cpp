@@ -3,10 +3,16 @@
 #include "LeakCheck.h"
 #include "Catalog.h"
 #include "Options.h"
+#include "Parents.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
 
 namespace clang::tidy::leak {
+
+void LeakCheck::onStartOfTranslationUnit() {
+  resetParents();
+  startTranslationUnit();
+}
 
 void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   for (const auto &[Option, Value] : ReadOptions)

@@ -26,7 +26,15 @@ public:
   /// shows each one with the value in effect.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
+  /// Forgets what the shared analyses (lib/Parents.h) know of the previous
+  /// translation unit, then calls startTranslationUnit().
+  void onStartOfTranslationUnit() final;
+
 protected:
+  /// Called when a translation unit starts: checks clear their own
+  /// per-unit state here.
+  virtual void startTranslationUnit() {}
+
   LeakCheck(StringRef Name, ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context), CheckName(Name) {}
 

@@ -3,6 +3,7 @@
 #include "Loops.h"
 #include "Catalog.h"
 #include "Context.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -132,7 +133,7 @@ bool isCollectionClass(const CXXRecordDecl *RD) {
 
 /// True for 'List[0]', 'List.front()', 'List.back()' or 'List.at(I)' on a
 /// collection: one element of a returned list, as in a walk from node to
-/// node ('Parents[0]' after 'Parents = getParents(Node)').
+/// node ('Parents[0]' of a node's list of parents).
 bool isElementOfCollection(const Expr *E) {
   if (!E)
     return false;
@@ -1308,7 +1309,7 @@ const Stmt *LoopFacts::onlyTokenExit(const PageLink &Link) const {
 const Stmt *enclosingBody(const Stmt &S, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    const DynTypedNodeList Parents = Ctx.getParents(Node);
+    const DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];

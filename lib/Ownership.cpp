@@ -1,6 +1,7 @@
 //===-- Ownership.cpp - is a local handle released on every path ----------===//
 
 #include "Ownership.h"
+#include "Parents.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -18,7 +19,7 @@ namespace {
 /// when there is none or several.
 DynTypedNode parentOf(const DynTypedNode &Node, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
-  const DynTypedNodeList Parents = Ctx.getParents(Node);
+  const DynTypedNodeList Parents = parentsOf(Node, Ctx);
   if (Parents.size() != 1)
     return {};
   return Parents[0];

@@ -2,6 +2,7 @@
 
 #include "References.h"
 #include "Context.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -12,7 +13,7 @@ namespace clang::tidy::leak {
 
 const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
-  DynTypedNodeList Parents = Ctx.getParents(S);
+  DynTypedNodeList Parents = parentsOf(S, Ctx);
   if (Parents.size() != 1)
     return nullptr;
   return Parents[0].get<Stmt>();
@@ -179,7 +180,7 @@ ReferenceUse ReferenceIndex::classify(const Expr &Ref) {
   if (!Parent) {
     // Bound to a non-const reference variable: it may be changed through it.
     TraversalKindScope AsIs(Ctx, TK_AsIs);
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    DynTypedNodeList Parents = parentsOf(*Child, Ctx);
     if (Parents.size() == 1)
       if (const auto *Var = Parents[0].get<VarDecl>())
         Use.MayWrite = isNonConstReference(Var->getType());
@@ -297,18 +298,21 @@ llvm::SmallVector<const Expr *, 4> ReferenceIndex::valuesOf(const ValueDecl &D) 
   return Values;
 }
 
+std::optional<llvm::StringRef>
+ReferenceIndex::memberCalledOn(const Expr &Ref) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(userParent(Ref, Ctx).first);
+  if (!Member || !isa<CXXMethodDecl>(Member->getMemberDecl()) ||
+      !Member->getMemberDecl()->getIdentifier())
+    return std::nullopt;
+  return Member->getMemberDecl()->getName();
+}
+
 bool ReferenceIndex::hasMemberCallOn(const ValueDecl &D,
                                      llvm::ArrayRef<std::string> Methods) {
-  for (const Expr *Ref : referencesTo(D)) {
-    auto [Parent, Child] = userParent(*Ref, Ctx);
-    const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
-    if (!Member || !Member->getMemberDecl()->getIdentifier())
-      continue;
-    const llvm::StringRef Name = Member->getMemberDecl()->getName();
-    if (llvm::is_contained(Methods, Name))
-      return true;
-  }
-  return false;
+  return llvm::any_of(referencesTo(D), [&](const Expr *Ref) {
+    const std::optional<llvm::StringRef> Name = memberCalledOn(*Ref);
+    return Name && llvm::is_contained(Methods, *Name);
+  });
 }
 
 } // namespace clang::tidy::leak

@@ -50,6 +50,11 @@ public:
   /// somewhere in user code.
   bool hasMemberCallOn(const ValueDecl &D, llvm::ArrayRef<std::string> Methods);
 
+  /// The name of the member function called on the object \p Ref (an
+  /// element of referencesTo) names, as in 'Ref.push_back(x)'; std::nullopt
+  /// when \p Ref is not the object of a member function call.
+  std::optional<llvm::StringRef> memberCalledOn(const Expr &Ref);
+
   /// How the reference \p Ref (an element of referencesTo) uses its object.
   ReferenceUse classify(const Expr &Ref);
 

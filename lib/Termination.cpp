@@ -4,6 +4,7 @@
 #include "Callables.h"
 #include "Catalog.h"
 #include "Compat.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -25,7 +26,7 @@ const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];

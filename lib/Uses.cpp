@@ -1,6 +1,7 @@
 //===-- Uses.cpp - how a local variable is used in its function -----------===//
 
 #include "Uses.h"
+#include "Parents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -11,7 +12,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::leak {
 
 static const Stmt *parentStmt(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(S);
+  DynTypedNodeList Parents = parentsOf(S, Ctx);
   return Parents.size() == 1 ? Parents[0].get<Stmt>() : nullptr;
 }
 
@@ -83,7 +84,7 @@ std::vector<VarUse> classifyUses(const VarDecl &Var, const Stmt &Scope,
 }
 
 const Stmt *enclosingBody(const VarDecl &Var, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Var);
+  DynTypedNodeList Parents = parentsOf(Var, Ctx);
   while (!Parents.empty()) {
     const DynTypedNode &Parent = Parents[0];
     if (const auto *Function = Parent.get<FunctionDecl>())
@@ -92,7 +93,7 @@ const Stmt *enclosingBody(const VarDecl &Var, ASTContext &Ctx) {
       return Lambda->getBody();
     if (const auto *Block = Parent.get<BlockDecl>())
       return Block->getBody();
-    Parents = Ctx.getParents(Parent);
+    Parents = parentsOf(Parent, Ctx);
   }
   return nullptr;
 }

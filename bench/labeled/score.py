@@ -105,6 +105,9 @@ def analyse(leak_tidy, path, checks):
             findings.add((int(match["line"]), match["check"].split(",")[0]))
     if result.returncode < 0 or "Stack dump" in result.stdout:
         errors.append("%s: leak-tidy crashed" % os.path.basename(path))
+    for line in result.stdout.splitlines():
+        if line.startswith("LLVM ERROR:"):  # e.g. LEAKTIDY_VERIFY_PARENTS
+            errors.append("%s: %s" % (os.path.basename(path), line))
     return findings, errors
 
 
@@ -124,7 +127,7 @@ def main():
         results = list(pool.map(lambda p: (p, analyse(leak_tidy, p, checks)), files))
     for path, (findings, errors) in results:
         name = os.path.basename(path)
-        problems += ["does not compile: " + e for e in errors]
+        problems += ["leak-tidy failed: " + e for e in errors]
         labels = labels_of(path)
         for (line, check), kind in labels.items():
             found = (line, check) in findings
