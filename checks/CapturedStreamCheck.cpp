@@ -209,6 +209,11 @@ const CallExpr *CapturedStreamCheck::releaseOf(const VarDecl &Handle,
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || Found)
       return;
+    // After the hand-off, a release inside another lambda (a completion or
+    // release callback given along with the stream) runs when that lambda
+    // does, not when the function goes on.
+    if (SM && isa<LambdaExpr>(S))
+      return;
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *Callee = Call->getDirectCallee())
         if (Call->getNumArgs() >= 1 && ReleaseNames.contains(*Callee) &&

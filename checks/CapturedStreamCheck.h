@@ -67,7 +67,7 @@ private:
               const LambdaCapture *Explicit, std::vector<Capture> &Out) const;
   void throughThis(const Stmt *Body, std::vector<Capture> &Out) const;
   /// A call releasing \p Handle in its function; with \p SM, only one after
-  /// \p After and outside \p Except.
+  /// \p After, outside \p Except and not inside a lambda.
   const CallExpr *releaseOf(const VarDecl &Handle, SourceLocation After,
                             SourceRange Except, const SourceManager *SM) const;
 

@@ -1,4 +1,4 @@
-// REQUIRES: libpq, hiredis, sqlite3
+// REQUIRES: libpq, hiredis, sqlite3, httplib
 // RUN: %check_leak_tidy %s leak-captured-stream %t -- -- -std=c++17 -I/usr/include/postgresql
 
 // C client handles: a PGresult released while a detached lambda still reads
@@ -6,6 +6,7 @@
 // reference; next to ownership handed over to the lambda, and joined work.
 
 #include <hiredis/hiredis.h>
+#include <httplib.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -80,4 +81,23 @@ void handOverTwice(PGconn *Conn, bool Cancel) {
   if (Cancel)
     PQclear(Res);
   // CHECK-MESSAGES: :[[@LINE-6]]:16: warning: stream 'Res' ('PGresult') is captured by pointer in a lambda that runs on a detached thread: the pointer dangles once 'handOverTwice' releases it
+}
+
+// A chunked response: the provider reads the statement, and the releaser given
+// with it finalizes the statement when the response is over.
+void serveRows(sqlite3 *Db, httplib::Response &Res) {
+  sqlite3_stmt *Stmt = nullptr;
+  if (sqlite3_prepare_v2(Db, "SELECT id FROM orders", -1, &Stmt, nullptr) != SQLITE_OK)
+    return;
+  Res.set_chunked_content_provider(
+      "text/plain",
+      [Stmt](size_t, httplib::DataSink &Sink) {
+        if (sqlite3_step(Stmt) != SQLITE_ROW) {
+          Sink.done();
+          return true;
+        }
+        const std::string Row = std::to_string(sqlite3_column_int(Stmt, 0)) + "\n";
+        return Sink.write(Row.data(), Row.size());
+      },
+      [Stmt](bool) { sqlite3_finalize(Stmt); });
 }
