@@ -50,8 +50,10 @@ CORPUS_DIRS = [
 SOURCE_SUFFIXES = (".cpp", ".cc", ".cxx", ".cpp.gz", ".cc.gz", ".cxx.gz")
 FINDING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): warning: (?P<msg>.*) \[(?P<check>leak-[a-z0-9-]+)[,\]]",
                      re.M)
+# "LLVM ERROR:" is a fatal error, e.g. a parent lookup that differs from
+# clang's under LEAKTIDY_VERIFY_PARENTS (lib/Parents.h).
 CRASH_MARKERS = ("Stack dump:", "PLEASE submit a bug report", "Segmentation fault",
-                 "AddressSanitizer", "runtime error:")
+                 "AddressSanitizer", "runtime error:", "LLVM ERROR:")
 
 
 def log(message):

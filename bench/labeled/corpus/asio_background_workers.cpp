@@ -1,6 +1,6 @@
 // Background workers of the fulfilment service (standalone Asio, C++20
 // coroutines): the outbox relay, the reservation sweeper, heartbeats to the
-// coordinator and the stock poller.
+// coordinator, the stock poller, backlog reports and the control port.
 
 #include <asio.hpp>
 #include <asio/bind_cancellation_slot.hpp>
@@ -21,6 +21,8 @@ void sweepReservations();
 void sendHeartbeat();
 void pollStock(const std::string &url);
 void logError(std::exception_ptr error);
+std::string greeting();
+std::string metricsText();
 
 asio::awaitable<void> outboxRelay() {
   asio::steady_timer timer(co_await asio::this_coro::executor);
@@ -56,7 +58,7 @@ asio::awaitable<void> sendOnce() {
 
 class Workers {
 public:
-  explicit Workers(asio::io_context &io) : io_(io), heartbeat_(io), retry_(io) {}
+  explicit Workers(asio::io_context &io) : io_(io), heartbeat_(io), retry_(io), deadline_(io) {}
 
   void start(const std::string &stockUrl) {
     asio::co_spawn(io_, outboxRelay(), asio::detached); // FINDING: leak-detached-task
@@ -121,10 +123,72 @@ public:
     asio::post(io_, [this] { relayOutbox(); }); // NO-FINDING: leak-detached-task
   }
 
+  // Pushes the backlog report to the coordinator; a connection that hangs is
+  // closed after three seconds.
+  void reportBacklog(const asio::ip::tcp::endpoint &coordinator, const std::string &report) {
+    asio::ip::tcp::socket socket(io_);
+    deadline_.expires_after(std::chrono::seconds(3));
+    deadline_.async_wait([&socket](const asio::error_code &error) { // FINDING: leak-captured-stream
+      if (!error)
+        socket.close();
+    });
+    asio::error_code error;
+    socket.connect(coordinator, error);
+    if (!error)
+      asio::write(socket, asio::buffer(report), error);
+  }
+
+  // The same report from the admin command line, on a private io_context
+  // that runs until both the connection and the deadline are done.
+  static void reportBacklogOnce(const asio::ip::tcp::endpoint &coordinator,
+                                const std::string &report) {
+    asio::io_context io;
+    asio::ip::tcp::socket socket(io);
+    asio::steady_timer deadline(io, std::chrono::seconds(3));
+    deadline.async_wait([&socket](const asio::error_code &error) { // NO-FINDING: leak-captured-stream
+      if (!error)
+        socket.close();
+    });
+    socket.async_connect(coordinator, [&](const asio::error_code &error) {
+      deadline.cancel();
+      if (!error)
+        asio::write(socket, asio::buffer(report)); // NO-FINDING: leak-captured-stream
+    });
+    io.run();
+  }
+
+  // Control port: every connection gets the coordinator's greeting from a
+  // coroutine of its own.
+  asio::awaitable<void> acceptControl(asio::ip::tcp::acceptor &acceptor) {
+    for (;;) {
+      asio::ip::tcp::socket peer = co_await acceptor.async_accept(asio::use_awaitable);
+      asio::co_spawn(
+          io_,
+          [&peer]() -> asio::awaitable<void> { // FINDING: leak-captured-stream
+            co_await asio::async_write(peer, asio::buffer(greeting()), asio::use_awaitable);
+          },
+          asio::detached);
+    }
+  }
+
+  // Metrics port: the connection is moved into the coroutine that serves it.
+  asio::awaitable<void> acceptMetrics(asio::ip::tcp::acceptor &acceptor) {
+    for (;;) {
+      asio::ip::tcp::socket peer = co_await acceptor.async_accept(asio::use_awaitable);
+      asio::co_spawn(
+          io_,
+          [peer = std::move(peer)]() mutable -> asio::awaitable<void> { // NO-FINDING: leak-captured-stream
+            co_await asio::async_write(peer, asio::buffer(metricsText()), asio::use_awaitable);
+          },
+          asio::detached);
+    }
+  }
+
 private:
   asio::io_context &io_;
   asio::steady_timer heartbeat_;
   asio::steady_timer retry_;
+  asio::steady_timer deadline_;
   asio::cancellation_signal stop_;
   std::atomic<bool> stopped_{false};
 };

@@ -5,7 +5,12 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <asio/post.hpp>
+#include <asio/thread_pool.hpp>
+
 #include <cstddef>
+#include <deque>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -19,6 +24,17 @@ namespace inventory {
 
 const std::string &warehouseTarget();
 void recordSale(const std::string &sku, long quantity);
+void auditAccess(const std::string &peer, const std::string &resource);
+void warmSku(const std::string &sku);
+
+// The service's background job queue; its workers are started with the
+// server (jobs.cpp).
+class JobQueue {
+public:
+  void submit(std::function<void()> job);
+};
+
+constexpr std::size_t kRecentSales = 1000;
 
 // Every level of a warehouse, page by page, into one vector.
 std::vector<inv::StockLevel> allLevels(inv::Inventory::StubInterface &stub,
@@ -75,11 +91,29 @@ public:
     auto stub = inv::Inventory::NewStub(channel);
     grpc::ClientContext downstream;
     downstream.set_deadline(context->deadline());
+    asio::post(auditPool_, [peer = context->peer(), sku = request->sku()] { // NO-FINDING: leak-captured-stream
+      auditAccess(peer, sku);
+    });
+    // Warms the warehouse cache for this SKU in the background, unless the
+    // caller has given up by then.
+    jobs_.submit([context, sku = request->sku()] { // MISSED: leak-captured-stream
+      if (!context->IsCancelled())
+        warmSku(sku);
+    });
     return stub->GetStock(&downstream, *request, response);
   }
 
-  grpc::Status ListStock(grpc::ServerContext *, const inv::ListStockRequest *request,
+  grpc::Status ListStock(grpc::ServerContext *context, const inv::ListStockRequest *request,
                          inv::ListStockResponse *response) override {
+    {
+      // Per-client request counts, for the rate-limit dashboard.
+      std::lock_guard<std::mutex> lock(mutex_);
+      listedBy_[context->peer()] += 1; // FINDING: leak-unbounded-shared-container
+    }
+    // Access audit, off the request path.
+    asio::post(auditPool_, [context, warehouse = request->warehouse()] { // FINDING: leak-captured-stream
+      auditAccess(context->peer(), warehouse);
+    });
     // The upstream stub is a member: built once with the service.
     grpc::ClientContext downstream;
     return upstream_->ListStock(&downstream, *request, response); // NO-FINDING: leak-per-request-client
@@ -94,11 +128,36 @@ public:
       writes.push_back(std::async(std::launch::async, recordSale, event.sku(), // NO-FINDING: leak-unawaited-future
                                   static_cast<long>(event.quantity())));
       ++events;
+      std::lock_guard<std::mutex> lock(mutex_);
+      // The journal feeds the end-of-day reconciliation; the last sales
+      // are shown on the live dashboard.
+      salesJournal_.push_back(event); // FINDING: leak-unbounded-shared-container
+      if (recentSales_.size() == kRecentSales)
+        recentSales_.pop_front();
+      recentSales_.push_back(event.sku()); // NO-FINDING: leak-unbounded-shared-container
     }
     for (auto &write : writes)
       write.get();
     summary->set_events(events);
     return grpc::Status::OK;
+  }
+
+  // Units of a SKU over the regional replicas, asked in parallel; each call
+  // inherits the caller's deadline and is waited for.
+  long unitsAcrossRegions(grpc::ServerContext *context, const inv::GetStockRequest &request) {
+    std::vector<std::future<long>> parts;
+    for (const auto &stub : regional_)
+      parts.push_back(std::async(std::launch::async, [context, &stub, &request] { // NO-FINDING: leak-captured-stream, leak-unawaited-future
+        grpc::ClientContext downstream;
+        downstream.set_deadline(context->deadline());
+        inv::StockLevel level;
+        return stub->GetStock(&downstream, request, &level).ok() ? static_cast<long>(level.quantity())
+                                                                 : 0L;
+      }));
+    long total = 0;
+    for (auto &part : parts)
+      total += part.get();
+    return total;
   }
 
   // Fan-out to every regional warehouse; the channels are shared.
@@ -133,12 +192,18 @@ private:
   void refresh(const std::string &warehouse) {
     auto levels = allLevels(*upstream_, warehouse);
     std::lock_guard<std::mutex> lock(mutex_);
-    cache_[warehouse] = levels.size();
+    cache_[warehouse] = levels.size(); // NO-FINDING: leak-unbounded-shared-container
   }
 
   std::unique_ptr<inv::Inventory::Stub> upstream_;
+  std::vector<std::unique_ptr<inv::Inventory::Stub>> regional_;
+  asio::thread_pool auditPool_{2};
+  JobQueue jobs_;
   std::mutex mutex_;
   std::map<std::string, std::size_t> cache_;
+  std::map<std::string, long> listedBy_;
+  std::vector<inv::SaleEvent> salesJournal_;
+  std::deque<std::string> recentSales_;
   std::vector<std::future<void>> pending_;
 };
 
