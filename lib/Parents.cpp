@@ -100,40 +100,29 @@ public:
   }
 
   bool TraverseDecl(Decl *D) {
-    if (!D)
-      return true;
-    record(D, DynTypedNode::create(*D));
-    return within(DynTypedNode::create(*D), [&] { return Base::TraverseDecl(D); });
+    return !D || within(D, DynTypedNode::create(*D),
+                        [&] { return Base::TraverseDecl(D); });
   }
 #if LEAKTIDY_LLVM_MAJOR >= 21
   bool TraverseTypeLoc(TypeLoc TL, bool TraverseQualifier = true) {
-    if (!TL)
-      return true;
-    const DynTypedNode Node = DynTypedNode::create(TL);
-    record(nullptr, Node);
-    return within(Node, [&] { return Base::TraverseTypeLoc(TL, TraverseQualifier); });
+    return !TL || within(nullptr, DynTypedNode::create(TL), [&] {
+             return Base::TraverseTypeLoc(TL, TraverseQualifier);
+           });
   }
 #else
   bool TraverseTypeLoc(TypeLoc TL) {
-    if (!TL)
-      return true;
-    const DynTypedNode Node = DynTypedNode::create(TL);
-    record(nullptr, Node);
-    return within(Node, [&] { return Base::TraverseTypeLoc(TL); });
+    return !TL || within(nullptr, DynTypedNode::create(TL),
+                         [&] { return Base::TraverseTypeLoc(TL); });
   }
 #endif
   bool TraverseNestedNameSpecifierLoc(NestedNameSpecifierLoc NNS) {
-    if (!NNS)
-      return true;
-    const DynTypedNode Node = DynTypedNode::create(NNS);
-    record(nullptr, Node);
-    return within(Node, [&] { return Base::TraverseNestedNameSpecifierLoc(NNS); });
+    return !NNS || within(nullptr, DynTypedNode::create(NNS), [&] {
+             return Base::TraverseNestedNameSpecifierLoc(NNS);
+           });
   }
   bool TraverseAttr(Attr *A) {
-    if (!A)
-      return true;
-    record(A, DynTypedNode::create(*A));
-    return within(DynTypedNode::create(*A), [&] { return Base::TraverseAttr(A); });
+    return !A || within(A, DynTypedNode::create(*A),
+                        [&] { return Base::TraverseAttr(A); });
   }
   // Statements are traversed with a work queue, not by recursion: the node
   // is pushed before its children and popped after them.
@@ -148,7 +137,11 @@ public:
   }
 
 private:
-  template <typename Fn> bool within(const DynTypedNode &Node, Fn Traverse) {
+  /// Records the parent of \p Node (\p Key: its pointer, null for nodes
+  /// without identity), then traverses it with \p Node on the stack.
+  template <typename Fn>
+  bool within(const void *Key, const DynTypedNode &Node, Fn Traverse) {
+    record(Key, Node);
     Stack.push_back(Node);
     const bool Result = Traverse();
     Stack.pop_back();
