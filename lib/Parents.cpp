@@ -281,12 +281,21 @@ DynTypedNodeList ParentIndex::parents(const DynTypedNode &Node,
 /// The map of the translation unit this thread is analysing.
 thread_local std::unique_ptr<ParentIndex> Current;
 
+bool isSet(const char *Variable) {
+  const char *Value = std::getenv(Variable);
+  return Value && *Value && std::string(Value) != "0";
+}
+
 bool verifying() {
-  static const bool Verify = [] {
-    const char *Value = std::getenv("LEAKTIDY_VERIFY_PARENTS");
-    return Value && *Value && std::string(Value) != "0";
-  }();
+  static const bool Verify = isSet("LEAKTIDY_VERIFY_PARENTS");
   return Verify;
+}
+
+/// With LEAKTIDY_FORBID_PARENT_MAP=1, a question that would make clang build
+/// its parent map of the whole translation unit stops the program instead.
+bool forbiddingWholeUnitMap() {
+  static const bool Forbid = isSet("LEAKTIDY_FORBID_PARENT_MAP");
+  return Forbid;
 }
 
 bool sameNodes(const DynTypedNodeList &A, const DynTypedNodeList &B) {
@@ -296,6 +305,17 @@ bool sameNodes(const DynTypedNodeList &A, const DynTypedNodeList &B) {
     if (llvm::count(A, Node) != llvm::count(B, Node))
       return false;
   return true;
+}
+
+[[noreturn]] void reportWholeUnitMap(const DynTypedNode &Node,
+                                     ASTContext &Ctx) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "leak-tidy: asking clang for the parents of a "
+     << Node.getNodeKind().asStringRef() << " at ";
+  Node.getSourceRange().getBegin().print(OS, Ctx.getSourceManager());
+  OS << " would build its parent map of the whole translation unit";
+  llvm::report_fatal_error(llvm::StringRef(OS.str()), /*gen_crash_diag=*/false);
 }
 
 [[noreturn]] void reportDifference(const DynTypedNode &Node,
@@ -323,9 +343,15 @@ void resetParents() { Current.reset(); }
 DynTypedNodeList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
   if (!Current || &Current->context() != &Ctx)
     Current = std::make_unique<ParentIndex>(Ctx);
+  // The translation unit has no parents; walks up from user code end there.
+  if (Node.get<TranslationUnitDecl>())
+    return llvm::ArrayRef<DynTypedNode>();
   const NodeVector *Direct = Current->find(Node);
-  if (!Direct)
+  if (!Direct) {
+    if (forbiddingWholeUnitMap())
+      reportWholeUnitMap(Node, Ctx);
     return Ctx.getParents(Node);
+  }
   DynTypedNodeList Ours = Current->parents(
       Node, *Direct, Ctx.getParentMapContext().getTraversalKind());
   if (verifying()) {

@@ -45,8 +45,9 @@ config.environment["PATH"] = os.pathsep.join(
     [llvm_bin, config.leaktidy_bin_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 config.environment["HOME"] = config.environment.get("HOME", "/tmp")
 # Compares every parent lookup with clang's own map (lib/Parents.h).
-if os.environ.get("LEAKTIDY_VERIFY_PARENTS"):
-    config.environment["LEAKTIDY_VERIFY_PARENTS"] = os.environ["LEAKTIDY_VERIFY_PARENTS"]
+for variable in ("LEAKTIDY_VERIFY_PARENTS", "LEAKTIDY_FORBID_PARENT_MAP"):
+    if os.environ.get(variable):
+        config.environment[variable] = os.environ[variable]
 if config.leaktidy_sanitized:
     config.environment["ASAN_OPTIONS"] = "detect_leaks=0"
 
