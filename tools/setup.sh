@@ -19,7 +19,11 @@ DEMO_MAJOR="${LEAKTIDY_LLVM_VERSION:-22}"
 BASE_PACKAGES=(cmake ninja-build g++ make python3 git)
 # What the workflow tests drive for real: pre-commit, and dpkg-shlibdeps for
 # the .deb's dependencies.
-TOOL_PACKAGES=(pre-commit dpkg-dev)
+TOOL_PACKAGES=(pre-commit dpkg-dev
+               # bench/real: headers its labeled files of Debian source packages
+               # include, and protoc for the gRPC example they use.
+               protobuf-compiler-grpc libmariadb-dev unixodbc-dev liblua5.3-dev libedit-dev
+               libldap-dev libsasl2-dev libev-dev libevent-dev libssl-dev libc-ares-dev)
 # Real library headers the example service and the tests compile against.
 LIBRARY_PACKAGES=(libasio-dev libboost-dev libpqxx-dev libpq-dev libgrpc++-dev libprotobuf-dev
                   libcpprest-dev libcpp-httplib-dev libhiredis-dev libsqlite3-dev
@@ -90,6 +94,8 @@ demo() {
 test_all() {
   # shellcheck disable=SC2046
   ensure_packages $(packages_for test)
+  # Code written by others: pinned Debian source packages (bench/real).
+  python3 "$ROOT/bench/real/fetch.py" --add-deb-src
   exec python3 "$ROOT/tools/run-tests.py" --require-all
 }
 

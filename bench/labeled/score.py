@@ -29,22 +29,20 @@ applies (update the label), or a file that does not compile.
 Standard library only.
 """
 import argparse
-import collections
 import concurrent.futures
 import os
 import re
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 CORPUS = os.path.join(HERE, "corpus")
+sys.path.insert(0, os.path.dirname(HERE))
+import scoring  # noqa: E402  (bench/scoring.py)
 BASE_FLAGS = ["-std=c++20", "-I", os.path.join(ROOT, "test", "Inputs", "aws-sdk"),
               "-I", os.path.join(CORPUS, "include"), "-I/usr/include/postgresql",
               "-DASIO_HAS_CO_AWAIT", "-DASIO_HAS_STD_COROUTINE"]
 LABEL = re.compile(r"//\s*(FINDING|NO-FINDING|MISSED|KNOWN-FP):\s*([a-z0-9 ,-]+)")
-WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):\d+: (?P<kind>warning|error): (?P<msg>.*?)(?: \[(?P<check>[^\]]+)\])?$",
-                     re.M)
 
 
 def corpus_files():
@@ -92,23 +90,7 @@ def checks_argument():
 
 
 def analyse(leak_tidy, path, checks):
-    argv = [leak_tidy, "--checks=" + checks, "--quiet", path, "--"] + flags_of(path)
-    result = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            universal_newlines=True)
-    findings, errors = set(), []
-    for match in WARNING.finditer(result.stdout):
-        if os.path.realpath(match["file"]) != os.path.realpath(path):
-            continue
-        if match["kind"] == "error":
-            errors.append("%s:%s: %s" % (os.path.basename(path), match["line"], match["msg"]))
-        elif (match["check"] or "").startswith("leak-"):
-            findings.add((int(match["line"]), match["check"].split(",")[0]))
-    if result.returncode < 0 or "Stack dump" in result.stdout:
-        errors.append("%s: leak-tidy crashed" % os.path.basename(path))
-    for line in result.stdout.splitlines():
-        if line.startswith("LLVM ERROR:"):  # e.g. LEAKTIDY_VERIFY_PARENTS
-            errors.append("%s: %s" % (os.path.basename(path), line))
-    return findings, errors
+    return scoring.analyse(leak_tidy, path, checks, flags_of(path))
 
 
 def main():
@@ -119,7 +101,7 @@ def main():
     args = parser.parse_args()
     leak_tidy = args.leak_tidy or os.path.join(ROOT, "build", "llvm-" + args.llvm, "bin", "leak-tidy")
 
-    stats = collections.defaultdict(lambda: collections.Counter())
+    stats = scoring.new_stats()
     problems, misses, false_positives = [], [], []
     files = corpus_files()
     checks = checks_argument()
@@ -168,23 +150,10 @@ def main():
                 false_positives.append(where + " (unlabeled line)")
                 problems.append("finding on an unlabeled line: " + where)
 
-    def ratio(a, b):
-        return "%.1f%%" % (100.0 * a / b) if b else "n/a"
-
     lines = ["LLVM %s, %d files in bench/labeled/corpus, checks scored: %s." % (
-                 args.llvm, len(files), ", ".join(scored_checks())), "",
-             "| check | labeled positives | labeled look-alikes | found | missed | false positives | precision | recall |",
-             "|---|---|---|---|---|---|---|---|"]
-    total = collections.Counter()
-    for check in sorted(stats):
-        s = stats[check]
-        total.update(s)
-        lines.append("| %s | %d | %d | %d | %d | %d | %s | %s |" % (
-            check, s["positives"], s["negatives"], s["tp"], s["fn"], s["fp"],
-            ratio(s["tp"], s["tp"] + s["fp"]), ratio(s["tp"], s["tp"] + s["fn"])))
-    lines.append("| **all** | %d | %d | %d | %d | %d | %s | %s |" % (
-        total["positives"], total["negatives"], total["tp"], total["fn"], total["fp"],
-        ratio(total["tp"], total["tp"] + total["fp"]), ratio(total["tp"], total["tp"] + total["fn"])))
+                 args.llvm, len(files), ", ".join(scored_checks())), ""]
+    rows, total = scoring.table_lines(stats)
+    lines += rows
     table = "\n".join(lines)
     print(table)
     print("")
@@ -195,12 +164,8 @@ def main():
     for problem in problems:
         print("REGRESSION: " + problem)
     if args.write:
-        with open(args.write, encoding="utf-8") as handle:
-            doc = handle.read()
-        begin, end = "<!-- benchmark-table-begin -->", "<!-- benchmark-table-end -->"
-        doc = doc[:doc.index(begin) + len(begin)] + "\n" + table + "\n" + doc[doc.index(end):]
-        with open(args.write, "w", encoding="utf-8") as handle:
-            handle.write(doc)
+        scoring.write_between(args.write, "<!-- benchmark-table-begin -->",
+                              "<!-- benchmark-table-end -->", table)
     print("labeled: %d positives, %d look-alikes, %d expectations broken"
           % (total["positives"], total["negatives"], len(problems)))
     return 1 if problems else 0

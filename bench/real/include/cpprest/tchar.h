@@ -1,0 +1,2 @@
+/* Stub for the Windows-only <tchar.h> (syntax checking on Linux). */
+#pragma once
