@@ -158,12 +158,15 @@ const Decl *CapturedStreamCheck::rootOf(const Expr *E, unsigned Depth) const {
 }
 
 void CapturedStreamCheck::registerMatchers(MatchFinder *Finder) {
-  const auto Lambda = lambdaExpr().bind("callable");
-  const auto Bind =
-      callExpr(callee(functionDecl(hasAnyName(catalog::bindFunctions()))))
-          .bind("callable");
+  const auto InUserCode = unless(isExpansionInSystemHeader());
+  // Rooted at lambdas and calls, not at every expression: with majors that
+  // traverse system headers, a matcher is tried on each node of its kind.
+  Finder->addMatcher(lambdaExpr(InUserCode).bind("callable"), this);
   Finder->addMatcher(
-      expr(unless(isExpansionInSystemHeader()), anyOf(Lambda, Bind)), this);
+      callExpr(InUserCode,
+               callee(functionDecl(hasAnyName(catalog::bindFunctions()))))
+          .bind("callable"),
+      this);
 }
 
 bool CapturedStreamCheck::isStream(QualType Type) const {

@@ -174,15 +174,17 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
 
 void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
   const auto ThreadClass = cxxRecordDecl(hasAnyName(asRefs(ThreadTypes)));
-  const auto DetachCall =
-      cxxMemberCallExpr(callee(cxxMethodDecl(
-                            hasAnyName(catalog::threadDetachMethods()),
-                            ofClass(ThreadClass))))
-          .bind("detach-call");
-  const auto SpawnCall =
-      callExpr(callee(functionDecl(isNamedIn(&SpawnNames)))).bind("spawn-call");
+  const auto InUserCode = unless(isExpansionInSystemHeader());
+  const auto DetachCallee = callee(cxxMethodDecl(
+      hasAnyName(catalog::threadDetachMethods()), ofClass(ThreadClass)));
+  // Rooted at call expressions, not at every expression: with majors that
+  // traverse system headers, a matcher is tried on each node of its kind.
   Finder->addMatcher(
-      expr(unless(isExpansionInSystemHeader()), anyOf(DetachCall, SpawnCall)),
+      cxxMemberCallExpr(InUserCode, DetachCallee).bind("detach-call"), this);
+  Finder->addMatcher(
+      callExpr(InUserCode, unless(cxxMemberCallExpr(DetachCallee)),
+               callee(functionDecl(isNamedIn(&SpawnNames))))
+          .bind("spawn-call"),
       this);
 }
 

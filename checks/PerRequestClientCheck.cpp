@@ -337,19 +337,23 @@ void PerRequestClientCheck::registerMatchers(MatchFinder *Finder) {
       cxxRecordDecl(isSameOrDerivedFrom(hasAnyName(Types)));
   // By type: inherited constructors are implicit declarations, which this
   // traversal mode does not match.
-  const auto Construction =
-      cxxConstructExpr(hasType(hasUnqualifiedDesugaredType(
-                           recordType(hasDeclaration(ClientClass)))),
-                       unless(constructsCopyOrMove()));
+  const auto InUserCode = unless(isExpansionInSystemHeader());
+  const auto Construction = cxxConstructExpr(
+      InUserCode,
+      hasType(hasUnqualifiedDesugaredType(
+          recordType(hasDeclaration(ClientClass)))),
+      unless(constructsCopyOrMove()));
   const auto SmartPointerAllocation = callExpr(callee(functionDecl(
       hasAnyName(Smart),
       hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ClientClass))))))));
   const auto FactoryCall =
       callExpr(callee(functionDecl(hasAnyName(Factories))));
+  // Rooted at constructions and calls, not at every expression: with majors
+  // that traverse system headers, a matcher is tried on each node of its kind.
+  Finder->addMatcher(Construction.bind("client"), this);
   Finder->addMatcher(
-      expr(unless(isExpansionInSystemHeader()),
-           anyOf(Construction, SmartPointerAllocation, FactoryCall))
+      callExpr(InUserCode, anyOf(SmartPointerAllocation, FactoryCall))
           .bind("client"),
       this);
 }

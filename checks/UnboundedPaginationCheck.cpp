@@ -82,11 +82,16 @@ UnboundedPaginationCheck::UnboundedPaginationCheck(StringRef Name,
 void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
   // Template instantiations are not traversed (TK_IgnoreUnlessSpelledInSource):
   // each loop is analyzed once, as written.
-  const auto AnyLoop = mapAnyOf(whileStmt, doStmt, forStmt);
+  // One matcher per loop kind: a matcher over every statement would be tried
+  // on each statement of every header with majors that traverse them.
   const auto InUserCode = unless(isExpansionInSystemHeader());
   const auto MakesCalls = hasDescendant(callExpr());
   Finder->addMatcher(
-      AnyLoop.with(InUserCode, MakesCalls).bind("pagination-loop"), this);
+      whileStmt(InUserCode, MakesCalls).bind("pagination-loop"), this);
+  Finder->addMatcher(doStmt(InUserCode, MakesCalls).bind("pagination-loop"),
+                     this);
+  Finder->addMatcher(forStmt(InUserCode, MakesCalls).bind("pagination-loop"),
+                     this);
 }
 
 void UnboundedPaginationCheck::check(const MatchFinder::MatchResult &Result) {

@@ -39,6 +39,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.dirname(HERE))
+sys.path.insert(0, HERE)
 import scoring  # noqa: E402  (bench/scoring.py)
 import fetch  # noqa: E402  (bench/real/fetch.py)
 
