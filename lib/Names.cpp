@@ -97,7 +97,12 @@ RegexList::matchText(llvm::StringRef Text) const {
 std::optional<llvm::StringRef> RegexList::match(const NamedDecl &D) const {
   if (Patterns.empty())
     return std::nullopt;
-  return matchText(qualifiedName(D));
+  // As for name lists, a pattern may spell the global namespace or not:
+  // '^::shop::handle' and '^shop::handle' both match 'shop::handle_order'.
+  const std::string Name = qualifiedName(D);
+  if (std::optional<llvm::StringRef> Found = matchText(Name))
+    return Found;
+  return matchText("::" + Name);
 }
 
 static const CXXRecordDecl *

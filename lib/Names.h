@@ -54,7 +54,8 @@ private:
   llvm::StringSet<> LastComponents;
 };
 
-/// A list of regular expressions searched in qualified names.
+/// A list of regular expressions searched in qualified names, which are
+/// written with and without a leading "::" (see RegexList::match).
 class RegexList {
 public:
   RegexList() = default;
