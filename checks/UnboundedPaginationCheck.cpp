@@ -77,7 +77,7 @@ UnboundedPaginationCheck::UnboundedPaginationCheck(StringRef Name,
       CursorTypes(readNameList("CursorTypes", catalog::pageCursorTypes())),
       MaxItems(readPositiveInteger("MaxItems", DefaultMaxItems)),
       PageSize(readPositiveInteger("PageSize", DefaultPageSize)),
-      CheckRepeatedToken(readBool("CheckRepeatedToken", true)) {}
+      CheckRepeatedToken(readBool("CheckRepeatedToken", false)) {}
 
 void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
   // Template instantiations are not traversed (TK_IgnoreUnlessSpelledInSource):

@@ -1,4 +1,6 @@
-// RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- -- -I %S/../Inputs/aws-sdk
+// RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
+// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}" \
+// RUN:   -- -I %S/../Inputs/aws-sdk
 
 // Every note of both findings, in the order clang-tidy prints them (each
 // warning followed by its notes, the FIX-IT notes of the edits included).

@@ -1,4 +1,6 @@
-// RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- -- -I %S/../Inputs/aws-sdk
+// RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
+// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}" \
+// RUN:   -- -I %S/../Inputs/aws-sdk
 
 #include <aws/dynamodb/DynamoDBClient.h>
 #include <aws/s3/S3Client.h>
