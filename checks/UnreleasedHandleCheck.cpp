@@ -2,6 +2,7 @@
 
 #include "UnreleasedHandleCheck.h"
 #include "Catalog.h"
+#include "ConstructorHandles.h"
 #include "Context.h"
 #include "FixIts.h"
 #include "Options.h"
@@ -139,9 +140,19 @@ void UnreleasedHandleCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(unless(isExpansionInSystemHeader()), callee(Acquire))
           .bind("acquire-call"),
       this);
+  // Handles acquired into data members by a constructor that may throw.
+  Finder->addMatcher(cxxConstructorDecl(isDefinition(),
+                                        unless(isExpansionInSystemHeader()))
+                         .bind("constructor"),
+                     this);
 }
 
 void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Ctor = Result.Nodes.getNodeAs<CXXConstructorDecl>(
+          "constructor")) {
+    checkConstructor(*Ctor, Result);
+    return;
+  }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("acquire-call");
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || isInMacroBody(Call->getBeginLoc(), *Result.SourceManager) ||
@@ -161,9 +172,95 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
     Var = receivingVariable(*Call, Ctx);
     if (!Var && classifyValueUse(*Call, Ctx) != ValueUse::Used)
       checkDiscarded(*Call, Result);
+    else if (!Var)
+      checkPassedStraight(*Call, Result);
   }
   if (Var && Analyzed.insert(Var).second)
     checkVariable(*Var, Result);
+}
+
+void UnreleasedHandleCheck::checkConstructor(
+    const CXXConstructorDecl &Ctor, const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  if (Ctor.isTemplated() || Ctor.getLocation().isMacroID())
+    return;
+  for (const ownership::MemberLeak &Leak : ownership::findConstructorLeaks(
+           Ctor, *Result.Context, Functions, Effects)) {
+    const CallExpr &Acquisition = *Leak.Acquisition;
+    if (isInMacroBody(Leak.Throw->getBeginLoc(), SM) ||
+        isInMacroBody(Acquisition.getBeginLoc(), SM))
+      continue;
+    const FunctionDecl &Acquire = *Acquisition.getDirectCallee();
+    const std::string Release = releaseFor(Acquire);
+    const auto *Call = dyn_cast<CallExpr>(Leak.Throw);
+    const FunctionDecl *Thrower = Call ? Call->getDirectCallee() : nullptr;
+    const SourceLocation Loc = SM.getFileLoc(Leak.Throw->getBeginLoc());
+    if (Thrower)
+      diag(Loc, "handle in member '%0' acquired by '%1' leaks when '%2' "
+                "throws out of the constructor: no destructor runs for an "
+                "object whose constructor throws; call '%3' before throwing "
+                "or hold the handle in a 'std::unique_ptr' member with '%3' "
+                "as its deleter")
+          << Leak.Field->getName() << Acquire.getName() << Thrower->getName()
+          << Release << Leak.Throw->getSourceRange();
+    else
+      diag(Loc, "handle in member '%0' acquired by '%1' leaks when this "
+                "throw leaves the constructor: no destructor runs for an "
+                "object whose constructor throws; call '%2' before throwing "
+                "or hold the handle in a 'std::unique_ptr' member with '%2' "
+                "as its deleter")
+          << Leak.Field->getName() << Acquire.getName() << Release
+          << Leak.Throw->getSourceRange();
+    diag(SM.getFileLoc(Acquisition.getBeginLoc()),
+         "'%0' receives the handle here", DiagnosticIDs::Note)
+        << Leak.Field->getName();
+  }
+}
+
+void UnreleasedHandleCheck::checkPassedStraight(
+    const CallExpr &Call, const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  // The call whose argument the handle is, through parentheses and casts.
+  const Expr *Child = &Call;
+  const CallExpr *Outer = nullptr;
+  {
+    TraversalKindScope AsIs(Ctx, TK_AsIs);
+    DynTypedNodeList Parents = parentsOf(Call, Ctx);
+    while (Parents.size() == 1) {
+      if (const auto *E = Parents[0].get<Expr>();
+          E && isa<ParenExpr, CastExpr>(E)) {
+        Child = E;
+        Parents = parentsOf(Parents[0], Ctx);
+        continue;
+      }
+      Outer = Parents[0].get<CallExpr>();
+      break;
+    }
+  }
+  const FunctionDecl *Callee = Outer ? Outer->getDirectCallee() : nullptr;
+  if (!Callee || Outer->getCallee()->IgnoreParenCasts() == Child ||
+      Functions.IsRelease(*Callee) || Functions.IsAcquire(*Callee))
+    return;
+  const auto Arg = llvm::find(Outer->arguments(), Child);
+  if (Arg == Outer->arg_end())
+    return;
+  // Read and left alone: a variadic argument ('printf'), an argument of the
+  // library's C API, or a string (which carries no trace of the function
+  // that frees it) given to code that never calls a release function.
+  const bool Variadic =
+      static_cast<unsigned>(Arg - Outer->arg_begin()) >= Callee->getNumParams();
+  const bool String =
+      Call.getType()->getPointeeType()->isAnyCharacterType() &&
+      !Effects.mayCall(*Callee, Functions.IsRelease, FunctionEffects::CallsRelease);
+  if (!Variadic && !Functions.OnlyUses(*Callee) && !String)
+    return;
+  const FunctionDecl &Acquire = *Call.getDirectCallee();
+  diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
+       "handle returned by '%0' is passed straight to '%1', which does not "
+       "release it: it leaks each time this code runs; store it and call "
+       "'%2' on it after the call")
+      << Acquire.getName() << Callee->getName() << releaseFor(Acquire)
+      << Call.getSourceRange();
 }
 
 void UnreleasedHandleCheck::checkDiscarded(

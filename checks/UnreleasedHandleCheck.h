@@ -3,6 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
 #define LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
 
+#include "FunctionEffects.h"
 #include "LeakCheck.h"
 #include "Names.h"
 #include "Ownership.h"
@@ -24,7 +25,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void startTranslationUnit() override { Analyzed.clear(); }
+  void startTranslationUnit() override {
+    Analyzed.clear();
+    Effects.clear();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -40,6 +44,10 @@ private:
   std::string releaseFor(const FunctionDecl &Acquire) const;
   void checkVariable(const VarDecl &Var,
                      const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkConstructor(const CXXConstructorDecl &Ctor,
+                        const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkPassedStraight(const CallExpr &Call,
+                           const ast_matchers::MatchFinder::MatchResult &Result);
   void checkDiscarded(const CallExpr &Call,
                       const ast_matchers::MatchFinder::MatchResult &Result);
   void addFixIt(DiagnosticBuilder &Diag, const ownership::HandleEvents &Events,
@@ -53,6 +61,7 @@ private:
   const NameList NullOnFailureList;
   const ownership::HandleFunctions Functions;
   llvm::DenseSet<const VarDecl *> Analyzed;
+  FunctionEffects Effects;
 };
 
 } // namespace clang::tidy::leak

@@ -354,13 +354,15 @@ llvm::ArrayRef<llvm::StringRef> containerSizeMethods();
 
 /// A C function that acquires a handle and the function that releases it. A
 /// function returning a pointer returns the handle; any other stores it
-/// through its first pointer-to-pointer parameter ('sqlite3_open(path, &db)').
+/// through its last writable pointer-to-pointer parameter that does not point
+/// to strings ('sqlite3_open(path, &db)', 'ldap_search_s(..., &res)').
 struct HandlePair {
   llvm::StringRef Acquire;
   llvm::StringRef Release;
 };
 
-/// Acquire/release pairs of libpq, hiredis, SQLite and libcurl.
+/// Acquire/release pairs of libpq, hiredis, SQLite, libcurl, ODBC, OpenLDAP
+/// and the MySQL/MariaDB client.
 llvm::ArrayRef<HandlePair> handlePairs();
 
 /// Acquiring functions that leave the handle null when they fail, i.e. when

@@ -16,6 +16,8 @@ llvm::ArrayRef<HandlePair> handlePairs() {
       {"::PQconnectdb", "::PQfinish"},
       {"::PQconnectdbParams", "::PQfinish"},
       {"::PQsetdbLogin", "::PQfinish"},
+      {"::PQconnectStart", "::PQfinish"},
+      {"::PQconnectStartParams", "::PQfinish"},
       // hiredis: replies and contexts.
       {"::redisCommand", "::freeReplyObject"},
       {"::redisCommandArgv", "::freeReplyObject"},
@@ -35,19 +37,43 @@ llvm::ArrayRef<HandlePair> handlePairs() {
       // libcurl: easy handles and header lists.
       {"::curl_easy_init", "::curl_easy_cleanup"},
       {"::curl_slist_append", "::curl_slist_free_all"},
+      // ODBC: environment, connection and statement handles, stored through
+      // the last parameter ('SQLAllocHandle(SQL_HANDLE_ENV, in, &env)').
+      {"::SQLAllocHandle", "::SQLFreeHandle"},
+      {"::SQLAllocEnv", "::SQLFreeEnv"},
+      {"::SQLAllocConnect", "::SQLFreeConnect"},
+      // OpenLDAP: DNs, attribute names and value arrays. (Search results,
+      // 'ldap_search_ext_s(..., &res)=ldap_msgfree', are not defaults: code
+      // keeps the search status in a variable assigned, not initialized,
+      // and tests it twice, which these paths do not follow; see the docs.)
+      {"::ldap_get_dn", "::ldap_memfree"},
+      {"::ldap_first_attribute", "::ldap_memfree"},
+      {"::ldap_next_attribute", "::ldap_memfree"},
+      {"::ldap_get_values", "::ldap_value_free"},
+      {"::ldap_get_values_len", "::ldap_value_free_len"},
+      // MySQL and MariaDB client: connections, result sets, statements.
+      {"::mysql_init", "::mysql_close"},
+      {"::mysql_store_result", "::mysql_free_result"},
+      {"::mysql_use_result", "::mysql_free_result"},
+      {"::mysql_stmt_init", "::mysql_stmt_close"},
   };
   return Pairs;
 }
 
 llvm::ArrayRef<llvm::StringRef> nullOnFailureAcquirers() {
   // SQLite sets '*ppStmt' to NULL when preparing fails; hiredis only stores a
-  // reply when reading one succeeded. (sqlite3_open is not here: it returns
-  // a connection that must be closed even when opening failed.)
+  // reply when reading one succeeded; ODBC sets the output handle to a null
+  // handle when allocating fails. (sqlite3_open is not here: it returns a
+  // connection that must be closed even when opening failed; nor is
+  // ldap_search_s, whose result must be freed even when the search failed.)
   static constexpr llvm::StringRef Functions[] = {
       "::sqlite3_prepare",
       "::sqlite3_prepare_v2",
       "::sqlite3_prepare_v3",
       "::redisGetReply",
+      "::SQLAllocHandle",
+      "::SQLAllocEnv",
+      "::SQLAllocConnect",
   };
   return Functions;
 }

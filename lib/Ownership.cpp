@@ -272,12 +272,24 @@ bool endsAbnormally(const CFGBlock &Block) {
 
 } // namespace
 
+std::optional<std::pair<const CallExpr *, unsigned>>
+statusFailureBranch(const Expr *Condition, ASTContext &Ctx) {
+  return failureBranch(Condition, Ctx);
+}
+
 std::optional<unsigned> handleOutParameter(const FunctionDecl &Acquire) {
   if (Acquire.getReturnType()->isPointerType())
     return std::nullopt;
-  for (unsigned I = 0; I < Acquire.getNumParams(); ++I) {
+  // The last writable pointer to a pointer that is not a string: inputs such
+  // as 'char **attrs' and 'const char **tail' are skipped, and arrays given
+  // in ('LDAPControl **serverctrls') come before the handle.
+  for (unsigned I = Acquire.getNumParams(); I-- > 0;) {
     const QualType Type = Acquire.getParamDecl(I)->getType();
-    if (Type->isPointerType() && Type->getPointeeType()->isPointerType())
+    if (!Type->isPointerType())
+      continue;
+    const QualType Pointee = Type->getPointeeType();
+    if (Pointee->isPointerType() && !Pointee.isConstQualified() &&
+        !Pointee->getPointeeType()->isAnyCharacterType())
       return I;
   }
   return std::nullopt;

@@ -41,9 +41,16 @@ struct HandleFunctions {
 };
 
 /// The parameter through which \p Acquire stores the handle it acquires (its
-/// first pointer-to-pointer parameter), or std::nullopt when it returns the
-/// handle (it returns a pointer) or has no such parameter.
+/// last writable pointer-to-pointer parameter that does not point to
+/// strings), or std::nullopt when it returns the handle (it returns a
+/// pointer) or has no such parameter.
 std::optional<unsigned> handleOutParameter(const FunctionDecl &Acquire);
+
+/// For a two-way branch on \p Condition that tests the status an acquiring
+/// call returned (the call itself, or a local initialized with it): the call
+/// and the successor (0 or 1) taken when the status is non-zero, a failure.
+std::optional<std::pair<const CallExpr *, unsigned>>
+statusFailureBranch(const Expr *Condition, ASTContext &Ctx);
 
 /// The function, lambda call operator or block that declares \p Var, with
 /// its body; {nullptr, nullptr} when there is none.

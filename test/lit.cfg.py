@@ -124,6 +124,9 @@ LIBRARY_HEADERS = {
     "hiredis": "/usr/include/hiredis/hiredis.h",
     "sqlite3": "/usr/include/sqlite3.h",
     "curl": "/usr/include/x86_64-linux-gnu/curl/curl.h",
+    "odbc": "/usr/include/sql.h",
+    "ldap": "/usr/include/ldap.h",
+    "mariadb": "/usr/include/mariadb/mysql.h",
 }
 LIBRARY_HEADERS["robustness-corpus"] = "/usr/share/doc/libasio-dev/examples"
 for feature, header in LIBRARY_HEADERS.items():

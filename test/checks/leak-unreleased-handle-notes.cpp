@@ -30,3 +30,17 @@ void reuse(PGconn *Conn) {
   // CHECK-NOTES: :[[@LINE-1]]:9: note: 'Res' receives a new handle here while the previous one is still held
   PQclear(Res);
 }
+
+// A constructor that throws with a handle in a member: the note points at
+// the acquisition.
+struct ThrowOnBadConnection {
+  explicit ThrowOnBadConnection(const char *Info) {
+    Conn = PQconnectdb(Info);
+    if (PQstatus(Conn) != CONNECTION_OK)
+      throw 1;
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: handle in member 'Conn' acquired by 'PQconnectdb' leaks when this throw leaves the constructor
+    // CHECK-NOTES: :[[@LINE-4]]:12: note: 'Conn' receives the handle here
+  }
+  ~ThrowOnBadConnection() { PQfinish(Conn); }
+  PGconn *Conn = nullptr;
+};

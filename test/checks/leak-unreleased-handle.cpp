@@ -403,3 +403,25 @@ template <typename Connection> void queryAll(Connection *Conn) {
 void macros(PGconn *Conn) {
   FORGET_QUERY(Conn)
 }
+
+//===--- Handles passed straight to a call --------------------------------===//
+
+int logf(const char *Format, ...);
+// Declared here, defined elsewhere.
+void remember(PGresult *Res);
+
+int rowsOfFreshQuery(PGconn *Conn) {
+  // Read by the library's own C function: nothing can release it afterwards.
+  return PQntuples(PQexec(Conn, "SELECT 1"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: handle returned by 'PQexec' is passed straight to 'PQntuples', which does not release it: it leaks each time this code runs; store it and call 'PQclear' on it after the call [leak-unreleased-handle]
+}
+
+void passedOn(PGconn *Conn) {
+  // A variadic argument is only read.
+  logf("%p", PQexec(Conn, "SELECT 2"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: handle returned by 'PQexec' is passed straight to 'logf', which does not release it
+  // A C++ function of the program may keep it.
+  remember(PQexec(Conn, "SELECT 3"));
+  // The release function itself.
+  PQclear(PQexec(Conn, "SELECT 4"));
+}

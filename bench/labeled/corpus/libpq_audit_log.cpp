@@ -99,7 +99,7 @@ long countEntries(PGconn *conn, const std::string &tenant) {
 // Whether a tenant has written anything yet.
 bool hasEntries(PGconn *conn, const std::string &tenant) {
   const char *params[1] = {tenant.c_str()};
-  return PQntuples(PQexecParams(conn, "SELECT 1 FROM audit WHERE tenant = $1 LIMIT 1", 1, // MISSED: leak-unreleased-handle
+  return PQntuples(PQexecParams(conn, "SELECT 1 FROM audit WHERE tenant = $1 LIMIT 1", 1, // FINDING: leak-unreleased-handle
                                 nullptr, params, nullptr, nullptr, 0)) > 0;
 }
 
