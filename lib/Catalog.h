@@ -44,6 +44,15 @@ llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
 /// Member functions of a future that only look at its state.
 llvm::ArrayRef<llvm::StringRef> futureInspectorMethods();
 
+/// Member functions of a future that attach a continuation; a continuation
+/// whose parameter is the future itself (task-based) runs whatever the
+/// outcome of the work.
+llvm::ArrayRef<llvm::StringRef> futureContinuationMethods();
+
+/// Member functions of a future that rethrow the work's exception, so that
+/// calling one inside a try block observes every outcome.
+llvm::ArrayRef<llvm::StringRef> futureRethrowingMethods();
+
 /// Member functions of a container that neither add nor remove elements.
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods();
 
