@@ -594,10 +594,10 @@ void DetachedTaskCheck::checkDroppedTask(const CallExpr &Call, ASTContext &Ctx) 
     if (!Bodies.empty())
       break;
   }
-  // A dropped task is the only handle to its errors whatever its body does,
-  // so it is always reported; a discarded std::async future joins in its
-  // destructor, so only an endless body (or strict mode) makes it a finding.
-  if (Blocking && !Loop && !StrictMode)
+  // Only an endless body (or strict mode) makes a finding: a finite task
+  // ends by itself and hands its outcome to whatever it calls, and a
+  // discarded std::async future joins it in its destructor.
+  if (!Loop && !StrictMode)
     return;
 
   const SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());

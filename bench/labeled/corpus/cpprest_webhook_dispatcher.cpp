@@ -75,7 +75,7 @@ public:
 
   // Fire-and-forget: the task is dropped, its errors are lost.
   void ping(const utility::string_t &url) {
-    pplx::create_task([url] { // FINDING: leak-detached-task
+    pplx::create_task([url] { // MISSED: leak-detached-task
       http_client partner(url);
       partner.request(methods::HEAD).wait();
     });
