@@ -77,6 +77,10 @@ llvm::ArrayRef<llvm::StringRef> workSchedulers();
 /// or cancel the work they complete.
 llvm::ArrayRef<llvm::StringRef> detachedCompletionTokens();
 
+/// Functions that run their callable argument at most once per flag (their
+/// first argument); with a static or global flag, once per process.
+llvm::ArrayRef<llvm::StringRef> runOnceFunctions();
+
 /// Launch policy enumerators that make an async call start a new thread.
 llvm::ArrayRef<llvm::StringRef> asyncLaunchPolicies();
 
