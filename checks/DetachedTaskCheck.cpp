@@ -6,6 +6,7 @@
 #include "Context.h"
 #include "FixIts.h"
 #include "Options.h"
+#include "RunOnce.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -276,6 +277,12 @@ void DetachedTaskCheck::checkDetach(const CXXMemberCallExpr &Detach,
     }
   }
 
+  // A thread started once per process (from main, through call_once) is a
+  // fixed part of the program, not one more copy per request.
+  if (Loop && !StrictMode &&
+      runsOncePerProcess(*LoopStart, Refs))
+    return;
+
   const LangOptions &LangOpts = getLangOpts();
   const catalog::StoppableThreadRewrite &Rewrite =
       catalog::stoppableThreadRewrite();
@@ -470,7 +477,7 @@ void DetachedTaskCheck::checkTokenSpawn(const CallExpr &Call, const Expr &Token,
       break;
     Loop = firstEndlessLoop(resolveWork(Call.getArg(I), Refs), Refs);
   }
-  if (!Loop && !StrictMode)
+  if (!StrictMode && (!Loop || runsOncePerProcess(Call, Refs)))
     return;
 
   const std::string Namespace = namespaceOf(Token.getType());
@@ -596,10 +603,11 @@ void DetachedTaskCheck::checkDroppedTask(const CallExpr &Call, ASTContext &Ctx) 
     if (!Bodies.empty())
       break;
   }
-  // A dropped task is the only handle to its errors whatever its body does,
-  // so it is always reported; a discarded std::async future joins in its
-  // destructor, so only an endless body (or strict mode) makes it a finding.
-  if (Blocking && !Loop && !StrictMode)
+  // Only an endless body (or strict mode) makes a finding: a finite task
+  // ends by itself and hands its outcome to whatever it calls, and a
+  // discarded std::async future joins it in its destructor. Work started
+  // once per process is a fixed part of the program.
+  if (!StrictMode && (!Loop || runsOncePerProcess(Call, Refs)))
     return;
 
   const SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());

@@ -63,7 +63,8 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
           readIdentifierList("JoinFunctions", catalog::futureJoinMethods())),
       IgnoredProducers(readNameList("IgnoredResultFunctions",
                                     catalog::completionOnlyTaskProducers())),
-      DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")) {}
+      DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")),
+      Observers(FutureTypes) {}
 
 void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
   std::vector<StringRef> TaskTypeNames = asRefs(FutureTypes);
@@ -147,6 +148,9 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (isListedFunction(Callee, IgnoredProducers))
     return;
+  // A chain whose last continuation takes the task and observes it.
+  if (Observers.observesAntecedent(Call, references(*Result.Context)))
+    return;
   if (DetachedTaskCheckEnabled &&
       isListedFunction(Callee, toStrings(catalog::detachedTaskSpawners())))
     return; // Reported by leak-detached-task as detached work.
@@ -207,6 +211,9 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
     return;
 
   const CallExpr *Producer = producingCall(Var.getInit());
+  if (Producer &&
+      Observers.observesAntecedent(*Producer, references(*Result.Context)))
+    return;
   const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
   const std::string Type = typeName(Var.getType(), *Result.Context);
   switch (flavorOf(Var.getType(), Callee)) {
@@ -238,13 +245,18 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
   }
 }
 
+ReferenceIndex &UnawaitedFutureCheck::references(ASTContext &Ctx) {
+  if (!References || &References->context() != &Ctx)
+    References = std::make_unique<ReferenceIndex>(Ctx);
+  return *References;
+}
+
 bool UnawaitedFutureCheck::isDrained(const ValueDecl &Container,
                                      ASTContext &Ctx) {
   if (auto It = DrainedContainers.find(&Container);
       It != DrainedContainers.end())
     return It->second;
-  if (!References || &References->context() != &Ctx)
-    References = std::make_unique<ReferenceIndex>(Ctx);
+  references(Ctx);
   // Any use of the container other than adding elements or asking for its
   // size counts as draining it: iterating it, erasing, clearing, swapping,
   // passing it on. Only a container that is never read is reported.

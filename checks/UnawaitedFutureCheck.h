@@ -4,6 +4,7 @@
 #define LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 
 #include "LeakCheck.h"
+#include "Observation.h"
 #include "References.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
@@ -40,6 +41,7 @@ private:
                    const ast_matchers::MatchFinder::MatchResult &Result);
   Flavor flavorOf(QualType Type, const FunctionDecl *Producer) const;
   bool isDrained(const ValueDecl &Container, ASTContext &Ctx);
+  ReferenceIndex &references(ASTContext &Ctx);
 
   const std::vector<std::string> FutureTypes;
   const std::vector<std::string> LazyTaskTypes;
@@ -49,6 +51,8 @@ private:
   /// Dropped tasks from these spawners belong to leak-detached-task when it
   /// runs too: one finding per site.
   const bool DetachedTaskCheckEnabled;
+  /// Which continuations observe the task they are given.
+  TaskObservers Observers;
   llvm::DenseMap<const ValueDecl *, bool> DrainedContainers;
   /// The references of the translation unit, built on the first container.
   std::unique_ptr<ReferenceIndex> References;

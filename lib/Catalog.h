@@ -44,6 +44,15 @@ llvm::ArrayRef<llvm::StringRef> futureJoinMethods();
 /// Member functions of a future that only look at its state.
 llvm::ArrayRef<llvm::StringRef> futureInspectorMethods();
 
+/// Member functions of a future that attach a continuation; a continuation
+/// whose parameter is the future itself (task-based) runs whatever the
+/// outcome of the work.
+llvm::ArrayRef<llvm::StringRef> futureContinuationMethods();
+
+/// Member functions of a future that rethrow the work's exception, so that
+/// calling one inside a try block observes every outcome.
+llvm::ArrayRef<llvm::StringRef> futureRethrowingMethods();
+
 /// Member functions of a container that neither add nor remove elements.
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods();
 
@@ -67,6 +76,10 @@ llvm::ArrayRef<llvm::StringRef> workSchedulers();
 /// Completion token types that throw away the only way to observe, wait for
 /// or cancel the work they complete.
 llvm::ArrayRef<llvm::StringRef> detachedCompletionTokens();
+
+/// Functions that run their callable argument at most once per flag (their
+/// first argument); with a static or global flag, once per process.
+llvm::ArrayRef<llvm::StringRef> runOnceFunctions();
 
 /// Launch policy enumerators that make an async call start a new thread.
 llvm::ArrayRef<llvm::StringRef> asyncLaunchPolicies();

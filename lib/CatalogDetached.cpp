@@ -60,6 +60,14 @@ llvm::ArrayRef<llvm::StringRef> detachedCompletionTokens() {
   return Types;
 }
 
+llvm::ArrayRef<llvm::StringRef> runOnceFunctions() {
+  static constexpr llvm::StringRef Functions[] = {
+      "::std::call_once",
+      "::boost::call_once",
+  };
+  return Functions;
+}
+
 llvm::ArrayRef<llvm::StringRef> asyncLaunchPolicies() {
   static constexpr llvm::StringRef Policies[] = {
       "::std::launch::async",

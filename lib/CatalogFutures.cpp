@@ -66,6 +66,16 @@ llvm::ArrayRef<llvm::StringRef> futureInspectorMethods() {
   return Methods;
 }
 
+llvm::ArrayRef<llvm::StringRef> futureContinuationMethods() {
+  static constexpr llvm::StringRef Methods[] = {"then"};
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> futureRethrowingMethods() {
+  static constexpr llvm::StringRef Methods[] = {"get", "wait"};
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> containerObserverMethods() {
   static constexpr llvm::StringRef Methods[] = {
       "size", "empty", "capacity", "reserve", "max_size",

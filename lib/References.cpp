@@ -87,14 +87,14 @@ public:
   }
 
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
-    if (isa<VarDecl>(Ref->getDecl()))
+    if (isa<VarDecl, FunctionDecl>(Ref->getDecl()))
       Refs[cast<ValueDecl>(Ref->getDecl()->getCanonicalDecl())].push_back(Ref);
     return true;
   }
 
   bool VisitMemberExpr(MemberExpr *Member) {
     const ValueDecl *D = Member->getMemberDecl();
-    if (isa<FieldDecl, VarDecl>(D))
+    if (isa<FieldDecl, VarDecl, CXXMethodDecl>(D))
       Refs[cast<ValueDecl>(D->getCanonicalDecl())].push_back(Member);
     return true;
   }

@@ -1,7 +1,7 @@
 //===-- References.h - who reads and writes a variable or field -*- C++ -*-===//
 //
-// An index of the references to variables and fields written in the user
-// code of one translation unit (system headers are skipped), built on first
+// An index of the references to variables, fields and functions written in
+// the user code of one translation unit (system headers are skipped), built on first
 // use, and the questions asked of it: what values does this variable take,
 // does anything change this flag, is this method ever called on it?
 //
@@ -38,7 +38,8 @@ public:
 
   ASTContext &context() const { return Ctx; }
 
-  /// The DeclRefExprs and MemberExprs naming \p D in user code.
+  /// The DeclRefExprs and MemberExprs naming \p D (a variable, a field or a
+  /// function) in user code.
   llvm::ArrayRef<const Expr *> referencesTo(const ValueDecl &D);
 
   /// The expressions \p D is given as a value: its initializer (the in-class

@@ -58,3 +58,17 @@ private:
   asio::cancellation_signal Cancel;
   int Left = 3;
 };
+
+// Work started once per process is reported too in StrictMode.
+int main() {
+  std::thread([] {
+    while (true)
+      flush();
+  }).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: detached thread runs an endless loop
+  pplx::create_task([] {
+    for (;;)
+      flush();
+  });
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: task created by 'pplx::create_task' is dropped while it runs an endless loop
+}

@@ -1,0 +1,137 @@
+//===-- Observation.cpp - does a continuation observe its task? -----------===//
+
+#include "Observation.h"
+#include "Callables.h"
+#include "Catalog.h"
+#include "Options.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::leak {
+
+namespace {
+
+/// How many calls deep a task handed from function to function is followed.
+constexpr unsigned MaxCallDepth = 3;
+
+/// True when \p E is \p Param, read directly or copied.
+bool namesParameter(const Expr *E, const ParmVarDecl &Param) {
+  E = stripImplicit(E);
+  if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    E = stripImplicit(Copy->getArg(0));
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  return Ref && Ref->getDecl() == &Param;
+}
+
+/// True when \p F is declared in a system header: a library function, whose
+/// handling of a task is not the project's.
+bool isLibraryFunction(const FunctionDecl &F, const SourceManager &SM) {
+  const SourceLocation Loc = SM.getExpansionLoc(F.getLocation());
+  return Loc.isInvalid() || SM.isInSystemHeader(Loc);
+}
+
+} // namespace
+
+bool TaskObservers::observesAntecedent(const CallExpr &Call,
+                                       ReferenceIndex &Refs) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      !llvm::is_contained(catalog::futureContinuationMethods(),
+                          Method->getName()))
+    return false;
+  ASTContext &Ctx = Refs.context();
+  const Expr *Object = Member->getImplicitObjectArgument();
+  if (!Object || Object->isTypeDependent() ||
+      !isClassNamed(Object->getType(), asRefs(TaskTypes), Ctx))
+    return false;
+  // The continuation is the first argument that names code.
+  for (const Expr *Arg : Call.arguments()) {
+    const llvm::SmallVector<const FunctionDecl *, 2> Bodies =
+        resolveCallable(Arg, Refs);
+    if (Bodies.empty())
+      continue;
+    return llvm::all_of(Bodies, [&](const FunctionDecl *Body) {
+      return Body->getNumParams() >= 1 &&
+             isClassNamed(Body->getParamDecl(0)->getType(), asRefs(TaskTypes),
+                          Ctx) &&
+             observesParameter(*Body, 0, Ctx);
+    });
+  }
+  return false;
+}
+
+bool TaskObservers::observesParameter(const FunctionDecl &F, unsigned Index,
+                                      ASTContext &Ctx) {
+  return observesParameter(F, Index, 0, Ctx);
+}
+
+bool TaskObservers::observesParameter(const FunctionDecl &F, unsigned Index,
+                                      unsigned Depth, ASTContext &Ctx) {
+  if (Summarized != &Ctx) {
+    Summaries.clear();
+    Summarized = &Ctx;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Definition = userDefinition(&F, SM);
+  if (!Definition)
+    return !isLibraryFunction(F, SM); // The project's, defined elsewhere.
+  if (Index >= Definition->getNumParams())
+    return false;
+  const std::pair<const FunctionDecl *, unsigned> Key{
+      Definition->getCanonicalDecl(), Index};
+  if (auto It = Summaries.find(Key); It != Summaries.end())
+    return It->second;
+  if (Depth >= MaxCallDepth)
+    return false;
+  Summaries[Key] = false; // A cycle observes nothing by itself.
+  const bool Observed =
+      observes(Definition->getBody(), *Definition->getParamDecl(Index),
+               /*InTry=*/false, Depth, Ctx);
+  Summaries[Key] = Observed;
+  return Observed;
+}
+
+bool TaskObservers::observes(const Stmt *S, const ParmVarDecl &Param,
+                             bool InTry, unsigned Depth, ASTContext &Ctx) {
+  if (!S || isa<LambdaExpr>(S))
+    return false; // A nested lambda runs some other time, if at all.
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    if (observes(Try->getTryBlock(), Param, /*InTry=*/true, Depth, Ctx))
+      return true;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (observes(Try->getHandler(I)->getHandlerBlock(), Param, InTry, Depth,
+                   Ctx))
+        return true;
+    return false;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (InTry && Method && Method->getIdentifier() &&
+        llvm::is_contained(catalog::futureRethrowingMethods(),
+                           Method->getName()) &&
+        namesParameter(Member->getImplicitObjectArgument(), Param))
+      return true;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const unsigned Offset =
+        isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)
+            ? 1
+            : 0;
+    for (unsigned I = Offset; Callee && I < Call->getNumArgs(); ++I)
+      if (namesParameter(Call->getArg(I), Param) &&
+          observesParameter(*Callee, I - Offset, Depth + 1, Ctx))
+        return true;
+  }
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return observes(Child, Param, InTry, Depth, Ctx);
+  });
+}
+
+} // namespace clang::tidy::leak

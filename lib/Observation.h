@@ -1,0 +1,63 @@
+//===-- Observation.h - does a continuation observe its task? --*- C++ -*-===//
+//
+// A dropped chain of continuations ('task.then(...)') loses nothing when its
+// last continuation is task-based, that is, takes the antecedent task itself,
+// and observes it: calls a member that rethrows the work's exception
+// ('get()', 'wait()') inside a try block, or hands the task to a function that
+// does. Such a continuation runs whatever the outcome and sees every error.
+// What the functions of the translation unit do with their parameters is
+// summarized once per function and parameter.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LEAKTIDY_LIB_OBSERVATION_H
+#define LEAKTIDY_LIB_OBSERVATION_H
+
+#include "References.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clang::tidy::leak {
+
+/// Answers "does this continuation observe the task it is given?" for one
+/// translation unit at a time (the summaries are forgotten when asked about
+/// another ASTContext).
+class TaskObservers {
+public:
+  /// \p TaskTypes are the qualified names of future-like classes.
+  explicit TaskObservers(std::vector<std::string> TaskTypes)
+      : TaskTypes(std::move(TaskTypes)) {}
+
+  /// True when \p Call attaches a continuation to a task (a member listed in
+  /// catalog::futureContinuationMethods() of a class in TaskTypes) and every
+  /// body the continuation may run takes the task as its first parameter and
+  /// observes it (see observesParameter).
+  bool observesAntecedent(const CallExpr &Call, ReferenceIndex &Refs);
+
+  /// True when the function \p F observes its parameter number \p Index:
+  /// calls a rethrowing member on it inside a try block of its body (not in a
+  /// nested lambda), or passes it to a function that observes the matching
+  /// parameter, a few calls deep. A function of the project whose body is
+  /// not in this translation unit is trusted to observe what it is given; a
+  /// library function is not.
+  bool observesParameter(const FunctionDecl &F, unsigned Index,
+                         ASTContext &Ctx);
+
+private:
+  bool observes(const Stmt *S, const ParmVarDecl &Param, bool InTry,
+                unsigned Depth, ASTContext &Ctx);
+  bool observesParameter(const FunctionDecl &F, unsigned Index, unsigned Depth,
+                         ASTContext &Ctx);
+
+  const std::vector<std::string> TaskTypes;
+  const ASTContext *Summarized = nullptr;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Summaries;
+};
+
+} // namespace clang::tidy::leak
+
+#endif // LEAKTIDY_LIB_OBSERVATION_H
