@@ -212,6 +212,10 @@ def main():
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--files", type=int, default=12, help="robustness corpus files to sample")
     parser.add_argument("--real-files", type=int, default=12, help="bench/real files to sample")
+    parser.add_argument("--labeled-files", type=int, default=None,
+                        help="labeled benchmark files to sample (default: all)")
+    parser.add_argument("--example-files", type=int, default=None,
+                        help="example service files to sample (default: all)")
     parser.add_argument("--write", default=None, help="also write the tables to this markdown file")
     args = parser.parse_args()
 
@@ -219,7 +223,12 @@ def main():
     if args.leak_tidy and len(majors) != 1:
         parser.error("--leak-tidy needs exactly one --llvm major")
     entries = robustness.quick_sample(robustness.collect_corpus(), args.files)
-    entries += example_entries() + labeled_entries() + real_entries(args.real_files)
+    examples, labeled = example_entries(), labeled_entries()
+    if args.example_files is not None:
+        examples = robustness.quick_sample(examples, args.example_files)
+    if args.labeled_files is not None:
+        labeled = robustness.quick_sample(labeled, args.labeled_files)
+    entries += examples + labeled + real_entries(args.real_files)
     repeat = args.repeat
     if args.quick:
         entries, repeat = example_entries()[:2], 1

@@ -54,11 +54,15 @@ std::optional<unsigned> memberNullBranch(const Expr *Condition,
                                          const FieldDecl *&Field,
                                          ASTContext &Ctx) {
   Condition = Condition->IgnoreParenImpCasts();
-  if ((Field = thisMember(Condition)))
+  Field = thisMember(Condition);
+  if (Field)
     return 1;
-  if (const auto *Not = dyn_cast<UnaryOperator>(Condition))
-    if (Not->getOpcode() == UO_LNot && (Field = thisMember(Not->getSubExpr())))
+  if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
+      Not && Not->getOpcode() == UO_LNot) {
+    Field = thisMember(Not->getSubExpr());
+    if (Field)
       return 0;
+  }
   if (const auto *Compare = dyn_cast<BinaryOperator>(Condition)) {
     if (!Compare->isEqualityOp())
       return std::nullopt;
@@ -348,13 +352,18 @@ std::vector<MemberLeak> findConstructorLeaks(const CXXConstructorDecl &Ctor,
   if (!Analysis.run(Ctor, 0))
     return {};
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::stable_sort(Analysis.Leaks, [&](const MemberLeak &A,
-                                        const MemberLeak &B) {
+  // A total order (throw, acquisition, member), so that no stable sort and
+  // its deprecated temporary buffer is needed.
+  const auto Before = [&](SourceLocation L, SourceLocation R) {
+    return SM.isBeforeInTranslationUnit(L, R);
+  };
+  llvm::sort(Analysis.Leaks, [&](const MemberLeak &A, const MemberLeak &B) {
     if (A.Throw != B.Throw)
-      return SM.isBeforeInTranslationUnit(A.Throw->getBeginLoc(),
-                                          B.Throw->getBeginLoc());
-    return SM.isBeforeInTranslationUnit(A.Acquisition->getBeginLoc(),
-                                        B.Acquisition->getBeginLoc());
+      return Before(A.Throw->getBeginLoc(), B.Throw->getBeginLoc());
+    if (A.Acquisition != B.Acquisition)
+      return Before(A.Acquisition->getBeginLoc(),
+                    B.Acquisition->getBeginLoc());
+    return Before(A.Field->getLocation(), B.Field->getLocation());
   });
   return std::move(Analysis.Leaks);
 }

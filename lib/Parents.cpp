@@ -307,13 +307,19 @@ bool sameNodes(const DynTypedNodeList &A, const DynTypedNodeList &B) {
   return true;
 }
 
+/// "<kind> at <location>", for the messages below.
+void describe(llvm::raw_ostream &OS, const DynTypedNode &Node,
+              const ASTContext &Ctx) {
+  OS << Node.getNodeKind().asStringRef() << " at ";
+  Node.getSourceRange().getBegin().print(OS, Ctx.getSourceManager());
+}
+
 [[noreturn]] void reportWholeUnitMap(const DynTypedNode &Node,
                                      ASTContext &Ctx) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << "leak-tidy: asking clang for the parents of a "
-     << Node.getNodeKind().asStringRef() << " at ";
-  Node.getSourceRange().getBegin().print(OS, Ctx.getSourceManager());
+  OS << "leak-tidy: asking clang for the parents of a ";
+  describe(OS, Node, Ctx);
   OS << " would build its parent map of the whole translation unit";
   llvm::report_fatal_error(llvm::StringRef(OS.str()), /*gen_crash_diag=*/false);
 }
@@ -324,9 +330,8 @@ bool sameNodes(const DynTypedNodeList &A, const DynTypedNodeList &B) {
                                    ASTContext &Ctx) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  OS << "leak-tidy: parent index differs from ASTContext::getParents for a "
-     << Node.getNodeKind().asStringRef() << " at ";
-  Node.getSourceRange().getBegin().print(OS, Ctx.getSourceManager());
+  OS << "leak-tidy: parent index differs from ASTContext::getParents for a ";
+  describe(OS, Node, Ctx);
   OS << ": index has";
   for (const DynTypedNode &P : Ours)
     OS << " " << P.getNodeKind().asStringRef();
