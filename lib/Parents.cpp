@@ -307,38 +307,42 @@ bool sameNodes(const DynTypedNodeList &A, const DynTypedNodeList &B) {
   return true;
 }
 
-/// "<kind> at <location>", for the messages below.
-void describe(llvm::raw_ostream &OS, const DynTypedNode &Node,
-              const ASTContext &Ctx) {
-  OS << Node.getNodeKind().asStringRef() << " at ";
+/// Stops the program with "leak-tidy: <Before> a <kind> at <location><After>",
+/// where \p After writes the rest of the message.
+[[noreturn]] void
+stopAt(const DynTypedNode &Node, const ASTContext &Ctx, llvm::StringRef Before,
+       llvm::function_ref<void(llvm::raw_ostream &)> After) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "leak-tidy: " << Before << " a " << Node.getNodeKind().asStringRef()
+     << " at ";
   Node.getSourceRange().getBegin().print(OS, Ctx.getSourceManager());
+  After(OS);
+  llvm::report_fatal_error(llvm::StringRef(OS.str()), /*gen_crash_diag=*/false);
 }
 
 [[noreturn]] void reportWholeUnitMap(const DynTypedNode &Node,
                                      ASTContext &Ctx) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << "leak-tidy: asking clang for the parents of a ";
-  describe(OS, Node, Ctx);
-  OS << " would build its parent map of the whole translation unit";
-  llvm::report_fatal_error(llvm::StringRef(OS.str()), /*gen_crash_diag=*/false);
+  stopAt(Node, Ctx, "asking clang for the parents of",
+         [](llvm::raw_ostream &OS) {
+           OS << " would build its parent map of the whole translation unit";
+         });
 }
 
 [[noreturn]] void reportDifference(const DynTypedNode &Node,
                                    const DynTypedNodeList &Ours,
                                    const DynTypedNodeList &Theirs,
                                    ASTContext &Ctx) {
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << "leak-tidy: parent index differs from ASTContext::getParents for a ";
-  describe(OS, Node, Ctx);
-  OS << ": index has";
-  for (const DynTypedNode &P : Ours)
-    OS << " " << P.getNodeKind().asStringRef();
-  OS << ", ASTContext has";
-  for (const DynTypedNode &P : Theirs)
-    OS << " " << P.getNodeKind().asStringRef();
-  llvm::report_fatal_error(llvm::StringRef(OS.str()), /*gen_crash_diag=*/false);
+  stopAt(Node, Ctx,
+         "parent index differs from ASTContext::getParents for",
+         [&](llvm::raw_ostream &OS) {
+           OS << ": index has";
+           for (const DynTypedNode &P : Ours)
+             OS << " " << P.getNodeKind().asStringRef();
+           OS << ", ASTContext has";
+           for (const DynTypedNode &P : Theirs)
+             OS << " " << P.getNodeKind().asStringRef();
+         });
 }
 
 } // namespace
