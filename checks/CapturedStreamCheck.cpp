@@ -157,7 +157,7 @@ const Decl *CapturedStreamCheck::rootOf(const Expr *E, unsigned Depth) const {
   return nullptr;
 }
 
-void CapturedStreamCheck::registerMatchers(MatchFinder *Finder) {
+void CapturedStreamCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   const auto InUserCode = unless(isExpansionInSystemHeader());
   // Rooted at lambdas and calls, not at every expression: with majors that
   // traverse system headers, a matcher is tried on each node of its kind.

@@ -173,7 +173,7 @@ DetachedTaskCheck::DetachedTaskCheck(StringRef Name, ClangTidyContext *Context)
       StrictMode(readBool("StrictMode", false)), SpawnNames(SpawnFunctions),
       UnawaitedFutureEnabled(Context->isCheckEnabled("leak-unawaited-future")) {}
 
-void DetachedTaskCheck::registerMatchers(MatchFinder *Finder) {
+void DetachedTaskCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   const auto ThreadClass = cxxRecordDecl(hasAnyName(asRefs(ThreadTypes)));
   const auto InUserCode = unless(isExpansionInSystemHeader());
   const auto DetachCallee = callee(cxxMethodDecl(
@@ -648,7 +648,7 @@ void DetachedTaskCheck::checkDroppedTask(const CallExpr &Call, ASTContext &Ctx) 
 
 //===--- Self-rescheduling handlers ---------------------------------------===//
 
-void DetachedTaskCheck::onEndOfTranslationUnit() {
+void DetachedTaskCheck::endTranslationUnit() {
   if (Pending.empty())
     return;
   ASTContext &Ctx = Index->context();

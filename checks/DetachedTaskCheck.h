@@ -24,10 +24,10 @@ namespace clang::tidy::leak {
 class DetachedTaskCheck : public LeakCheck {
 public:
   DetachedTaskCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void startTranslationUnit() override;
-  void onEndOfTranslationUnit() override;
+  void endTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }

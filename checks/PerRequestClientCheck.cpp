@@ -328,7 +328,7 @@ PerRequestClientCheck::PerRequestClientCheck(StringRef Name,
       WrapperNames(ClientWrappers), IgnoredFilePatterns(IgnoredFiles),
       Handlers(HandlerOptions) {}
 
-void PerRequestClientCheck::registerMatchers(MatchFinder *Finder) {
+void PerRequestClientCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // An empty list matches nothing.
   const std::vector<StringRef> Types = asRefs(ClientTypes);
   const std::vector<StringRef> Factories = asRefs(ClientFactories);

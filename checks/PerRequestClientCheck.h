@@ -20,9 +20,9 @@ namespace clang::tidy::leak {
 class PerRequestClientCheck : public LeakCheck {
 public:
   PerRequestClientCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Handlers.reset(); }
+  void endTranslationUnit() override { Handlers.reset(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }

@@ -66,7 +66,7 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
       DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")),
       Observers(FutureTypes) {}
 
-void UnawaitedFutureCheck::registerMatchers(MatchFinder *Finder) {
+void UnawaitedFutureCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> TaskTypeNames = asRefs(FutureTypes);
   llvm::append_range(TaskTypeNames, LazyTaskTypes);
   const auto TaskType = matchers::isRecordNamed(TaskTypeNames);

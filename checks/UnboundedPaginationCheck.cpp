@@ -79,7 +79,7 @@ UnboundedPaginationCheck::UnboundedPaginationCheck(StringRef Name,
       PageSize(readPositiveInteger("PageSize", DefaultPageSize)),
       CheckRepeatedToken(readBool("CheckRepeatedToken", false)) {}
 
-void UnboundedPaginationCheck::registerMatchers(MatchFinder *Finder) {
+void UnboundedPaginationCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   // Template instantiations are not traversed (TK_IgnoreUnlessSpelledInSource):
   // each loop is analyzed once, as written.
   // One matcher per loop kind: a matcher over every statement would be tried

@@ -27,7 +27,7 @@ class LineInsertions;
 class UnboundedPaginationCheck : public LeakCheck {
 public:
   UnboundedPaginationCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void startTranslationUnit() override { BlocksWithCapConstant.clear(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -189,7 +189,7 @@ UnboundedSharedContainerCheck::UnboundedSharedContainerCheck(
           &TransferNames, &EvictionPatterns},
       Handlers(HandlerOptions) {}
 
-void UnboundedSharedContainerCheck::registerMatchers(MatchFinder *Finder) {
+void UnboundedSharedContainerCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> Inserting(catalog::containerGrowMethods().begin(),
                                    catalog::containerGrowMethods().end());
   // 'Map[Key]' inserts a missing key (keyed containers only, see check()).

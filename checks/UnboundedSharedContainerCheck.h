@@ -25,9 +25,9 @@ namespace clang::tidy::leak {
 class UnboundedSharedContainerCheck : public LeakCheck {
 public:
   UnboundedSharedContainerCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override {
+  void endTranslationUnit() override {
     Handlers.reset();
     References.reset();
   }

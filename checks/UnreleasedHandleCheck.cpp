@@ -131,7 +131,7 @@ UnreleasedHandleCheck::releaseFor(const FunctionDecl &Acquire) const {
   return {};
 }
 
-void UnreleasedHandleCheck::registerMatchers(MatchFinder *Finder) {
+void UnreleasedHandleCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (HandlePairs.empty())
     return;
   const std::vector<std::string> AcquireNames = firsts(HandlePairs);

@@ -41,6 +41,11 @@ inline std::vector<Decl *> traversalScope(const ASTContext &Ctx) {
   return {Scope.begin(), Scope.end()};
 }
 
+/// True when clang-tidy itself keeps AST matchers out of system headers
+/// (MatchFinderOptions::IgnoreSystemHeaders, LLVM 21 on); older majors try
+/// every matcher on every node of its kind in the system headers too.
+inline constexpr bool ClangTidySkipsSystemHeaders = LEAKTIDY_LLVM_MAJOR >= 21;
+
 /// Matches the body of a coroutine (a function using co_await, co_yield or
 /// co_return). clang's own matcher exists from LLVM 17 on.
 #if LEAKTIDY_LLVM_MAJOR < 17

@@ -2,6 +2,7 @@
 
 #include "LeakCheck.h"
 #include "Catalog.h"
+#include "Compat.h"
 #include "Options.h"
 #include "Parents.h"
 #include "llvm/ADT/StringExtras.h"
@@ -9,9 +10,65 @@
 
 namespace clang::tidy::leak {
 
+namespace {
+/// The node bound when the translation unit itself matches.
+constexpr llvm::StringLiteral UnitBinding = "leaktidy-translation-unit";
+} // namespace
+
+LeakCheck::~LeakCheck() = default;
+
+void LeakCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  if (compat::ClangTidySkipsSystemHeaders) {
+    registerUserCodeMatchers(Finder);
+    return;
+  }
+  UserCodeFinder = std::make_unique<ast_matchers::MatchFinder>();
+  registerUserCodeMatchers(UserCodeFinder.get());
+  Finder->addMatcher(
+      ast_matchers::translationUnitDecl().bind(UnitBinding), this);
+}
+
+void LeakCheck::run(const ast_matchers::MatchFinder::MatchResult &Result) {
+  if (UserCodeFinder && !InUserCodeRun &&
+      Result.Nodes.getNodeAs<TranslationUnitDecl>(UnitBinding)) {
+    matchUserCode(*Result.Context);
+    return;
+  }
+  check(Result);
+}
+
+void LeakCheck::matchUserCode(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Decl *> UserDecls;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (D->isImplicit())
+      continue;
+    const SourceLocation Loc = D->getLocation();
+    if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      continue;
+    UserDecls.push_back(D);
+  }
+  const std::vector<Decl *> Scope = compat::traversalScope(Ctx);
+  // An empty scope would mean the whole unit again.
+  if (!UserDecls.empty()) {
+    InUserCodeRun = true;
+    Ctx.setTraversalScope(UserDecls);
+    UserCodeFinder->matchAST(Ctx);
+    Ctx.setTraversalScope(Scope);
+    InUserCodeRun = false;
+  }
+}
+
 void LeakCheck::onStartOfTranslationUnit() {
+  if (InUserCodeRun)
+    return;
   resetParents();
   startTranslationUnit();
+}
+
+void LeakCheck::onEndOfTranslationUnit() {
+  if (!InUserCodeRun)
+    endTranslationUnit();
 }
 
 void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

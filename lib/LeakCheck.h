@@ -2,7 +2,8 @@
 //
 // What every leak-* check does the same way: list options read once with
 // their catalog defaults, validated with a configuration error per bad entry,
-// and written back by storeOptions so that --dump-config shows them.
+// and written back by storeOptions so that --dump-config shows them; and
+// matching in the user's code only (see registerMatchers).
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,9 +12,11 @@
 
 #include "Handlers.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,14 +29,33 @@ public:
   /// shows each one with the value in effect.
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
+  /// Registers the check's matchers (registerUserCodeMatchers) so that they
+  /// are tried on the user's code only. clang-tidy up to LLVM 20 traverses
+  /// the system headers too, trying every matcher on each node of its kind
+  /// there; on those majors the matchers go to a finder of this check that
+  /// runs once per unit over the top-level declarations outside system
+  /// headers. From LLVM 21 on clang-tidy skips system headers itself and the
+  /// matchers are registered directly.
+  void registerMatchers(ast_matchers::MatchFinder *Finder) final;
+
   /// Forgets what the shared analyses (lib/Parents.h) know of the previous
   /// translation unit, then calls startTranslationUnit().
   void onStartOfTranslationUnit() final;
+  /// Calls endTranslationUnit() once, at the end of the unit.
+  void onEndOfTranslationUnit() final;
+
+  ~LeakCheck() override;
 
 protected:
+  /// The check's matchers; every match reaches check().
+  virtual void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) = 0;
+
   /// Called when a translation unit starts: checks clear their own
   /// per-unit state here.
   virtual void startTranslationUnit() {}
+  /// Called when a translation unit has been matched: checks report what
+  /// needed the whole unit here.
+  virtual void endTranslationUnit() {}
 
   LeakCheck(StringRef Name, ClangTidyContext *Context)
       : ClangTidyCheck(Name, Context), CheckName(Name) {}
@@ -82,6 +104,18 @@ protected:
   }
 
 private:
+  /// Matches the translation unit itself (majors that traverse system
+  /// headers) and runs UserCodeFinder over the user's declarations; every
+  /// other match goes to check().
+  void run(const ast_matchers::MatchFinder::MatchResult &Result) final;
+  void matchUserCode(ASTContext &Ctx);
+
+  /// The check's own finder on majors that traverse system headers.
+  std::unique_ptr<ast_matchers::MatchFinder> UserCodeFinder;
+  /// True while UserCodeFinder runs: its start and end of unit are not the
+  /// unit's.
+  bool InUserCodeRun = false;
+
   std::vector<std::string> readList(StringRef Option,
                                     llvm::ArrayRef<llvm::StringRef> Defaults);
 
