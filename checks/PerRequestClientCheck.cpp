@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "Matchers.h"
 #include "Options.h"
 #include "Parents.h"
 #include "clang/AST/ASTContext.h"
@@ -348,7 +349,7 @@ void PerRequestClientCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       hasTemplateArgument(0, refersToType(hasUnqualifiedDesugaredType(
                                  recordType(hasDeclaration(ClientClass))))))));
   const auto FactoryCall =
-      callExpr(callee(functionDecl(hasAnyName(Factories))));
+      callExpr(callee(matchers::isFunctionNamed(Factories)));
   // Rooted at constructions and calls, not at every expression: with majors
   // that traverse system headers, a matcher is tried on each node of its kind.
   Finder->addMatcher(Construction.bind("client"), this);

@@ -5,6 +5,7 @@
 #include "ConstructorHandles.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "Matchers.h"
 #include "Options.h"
 #include "Parents.h"
 #include "References.h"
@@ -135,7 +136,7 @@ void UnreleasedHandleCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   if (HandlePairs.empty())
     return;
   const std::vector<std::string> AcquireNames = firsts(HandlePairs);
-  const auto Acquire = functionDecl(hasAnyName(asRefs(AcquireNames)));
+  const auto Acquire = matchers::isFunctionNamed(asRefs(AcquireNames));
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()), callee(Acquire))
           .bind("acquire-call"),

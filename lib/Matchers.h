@@ -22,6 +22,24 @@ isRecordNamed(llvm::ArrayRef<llvm::StringRef> Names) {
       recordType(hasDeclaration(recordDecl(hasAnyName(Names))))));
 }
 
+/// Matches a function whose qualified name is in \p Names, as hasAnyName
+/// does. A function with C language linkage is one function whatever
+/// namespace declares it ([dcl.link]), so an entry of the global namespace
+/// ('::sqlite3_open') also matches it when a C header is included inside a
+/// namespace ('namespace sqlite_api { #include <sqlite3.h> }').
+inline ast_matchers::internal::BindableMatcher<Decl>
+isFunctionNamed(llvm::ArrayRef<llvm::StringRef> Names) {
+  using namespace ast_matchers;
+  std::vector<llvm::StringRef> GlobalNames;
+  for (llvm::StringRef Name : Names)
+    if (Name.consume_front("::") && !Name.contains("::"))
+      GlobalNames.push_back(Name);
+  if (GlobalNames.empty())
+    return functionDecl(hasAnyName(Names));
+  return functionDecl(anyOf(hasAnyName(Names),
+                            allOf(isExternC(), hasAnyName(GlobalNames))));
+}
+
 } // namespace clang::tidy::leak::matchers
 
 #endif // LEAKTIDY_LIB_MATCHERS_H

@@ -8,6 +8,11 @@
 namespace clang::tidy::leak {
 
 std::string qualifiedName(const NamedDecl &D) {
+  // A function with C language linkage is the same function whatever
+  // namespace declares it: its name is the global one.
+  if (const auto *Function = dyn_cast<FunctionDecl>(&D);
+      Function && Function->isExternC())
+    return D.getDeclName().getAsString();
   llvm::SmallVector<std::string, 8> Parts;
   Parts.push_back(D.getDeclName().getAsString());
   for (const DeclContext *Context = D.getDeclContext(); Context;

@@ -26,7 +26,9 @@
 namespace clang::tidy::leak {
 
 /// The qualified name of \p D without template arguments and without inline
-/// namespaces ('std::vector::push_back', 'grpc::ServerReader::Read').
+/// namespaces ('std::vector::push_back', 'grpc::ServerReader::Read'). A
+/// function with C language linkage has its global name ('sqlite3_open'),
+/// also when a C header was included inside a namespace.
 std::string qualifiedName(const NamedDecl &D);
 
 /// A list of names with hasAnyName semantics: an entry starting with '::' must
