@@ -192,6 +192,12 @@ llvm::ArrayRef<llvm::StringRef> requestTypes();
 /// value, run for every call.
 llvm::ArrayRef<llvm::StringRef> perCallTypes();
 
+/// Member functions that answer an incoming request ('http_request::reply'):
+/// a function that calls one on its parameter received that request, so it
+/// runs once per request even where the request type is also one that
+/// clients build for the requests they send.
+llvm::ArrayRef<llvm::StringRef> requestReplyMethods();
+
 /// Functions whose callable arguments (lambdas, functions, bound member
 /// functions) are request handlers: route registration of web frameworks.
 llvm::ArrayRef<llvm::StringRef> handlerRegistrationFunctions();

@@ -30,6 +30,15 @@ llvm::ArrayRef<llvm::StringRef> requestTypes() {
   return Types;
 }
 
+llvm::ArrayRef<llvm::StringRef> requestReplyMethods() {
+  static constexpr llvm::StringRef Methods[] = {
+      // cpprestsdk: clients send http_request objects too, but only a
+      // listener's handler replies to one.
+      "::web::http::http_request::reply",
+  };
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> perCallTypes() {
   static constexpr llvm::StringRef Types[] = {
       // gRPC callback API: one reactor object per RPC.

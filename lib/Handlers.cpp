@@ -486,7 +486,8 @@ struct HandlerIndex::Impl {
   explicit Impl(const Config &C)
       : HandlerFunctions(C.HandlerFunctions),
         Registrations(C.RegistrationFunctions), BaseClasses(C.BaseClasses),
-        RequestTypes(C.RequestTypes), PerCallTypes(C.PerCallTypes),
+        RequestTypes(C.RequestTypes), ReplyMethods(C.ReplyMethods),
+        PerCallTypes(C.PerCallTypes),
         Wrappers(C.CallableWrappers), MessageReads(C.MessageReadFunctions),
         SetupFunctions(C.SetupFunctions), PoolFunctions(C.PoolFunctions) {
     for (const std::string &Method : C.ContainerBoundMethods)
@@ -502,6 +503,7 @@ struct HandlerIndex::Impl {
   const NameList Registrations;
   const NameList BaseClasses;
   const NameList RequestTypes;
+  const NameList ReplyMethods;
   const NameList PerCallTypes;
   const NameList Wrappers;
   const NameList MessageReads;
@@ -802,26 +804,64 @@ static const CXXRecordDecl *pointeeClass(QualType Type) {
   return Record;
 }
 
+/// A call in \p S (lambdas included) of a method of \p Methods on \p Param.
+static const CXXMemberCallExpr *findReplyTo(const Stmt *S,
+                                            const ParmVarDecl &Param,
+                                            const NameList &Methods) {
+  if (!S)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const auto *Object = dyn_cast_or_null<DeclRefExpr>(
+        Call->getImplicitObjectArgument()
+            ? Call->getImplicitObjectArgument()->IgnoreParenImpCasts()
+            : nullptr);
+    if (Method && Object && Object->getDecl() == &Param &&
+        Methods.match(*Method))
+      return Call;
+  }
+  for (const Stmt *Child : S->children())
+    if (const CXXMemberCallExpr *Found = findReplyTo(Child, Param, Methods))
+      return Found;
+  return nullptr;
+}
+
 std::optional<Reason>
 HandlerIndex::Impl::requestParameterReason(const FunctionDecl &F) const {
-  if (RequestTypes.empty() || isa<CXXConstructorDecl, CXXDestructorDecl>(F))
+  if ((RequestTypes.empty() && ReplyMethods.empty()) ||
+      isa<CXXConstructorDecl, CXXDestructorDecl>(F))
     return std::nullopt;
+  const auto Handler = [&](const ParmVarDecl &Param, std::string Why) {
+    Reason R;
+    R.Kind = RootKind::RequestParameter;
+    R.Loc = Param.getLocation();
+    R.Function = &F;
+    R.Note = describeFunction(F) + " is a request handler: " + std::move(Why);
+    return R;
+  };
+  const auto Named = [](const ParmVarDecl &Param) {
+    return Param.getIdentifier() ? "'" + Param.getName().str() + "' "
+                                 : std::string();
+  };
   for (const ParmVarDecl *Param : F.parameters()) {
     const CXXRecordDecl *Class = pointeeClass(Param->getType());
     if (!Class)
       continue;
-    if (findSelfOrBase(*Class, RequestTypes)) {
-      Reason R;
-      R.Kind = RootKind::RequestParameter;
-      R.Loc = Param->getLocation();
-      R.Function = &F;
-      R.Note = describeFunction(F) + " is a request handler: its parameter " +
-               (Param->getIdentifier() ? "'" + Param->getName().str() + "' "
-                                       : std::string()) +
-               "is a " + quoted(*Class) +
-               ", which exists only while a request is served";
-      return R;
-    }
+    if (findSelfOrBase(*Class, RequestTypes))
+      return Handler(*Param, "its parameter " + Named(*Param) + "is a " +
+                                 quoted(*Class) +
+                                 ", which exists only while a request is "
+                                 "served");
+    // Clients build objects of some request types too; replying to one
+    // means it was received.
+    if (const CXXMemberCallExpr *Reply =
+            ReplyMethods.empty()
+                ? nullptr
+                : findReplyTo(F.getBody(), *Param, ReplyMethods))
+      return Handler(*Param, "it replies to its parameter " + Named(*Param) +
+                                 "with " + quoted(*Reply->getMethodDecl()) +
+                                 ", so it runs once for each request "
+                                 "received");
   }
   return std::nullopt;
 }

@@ -47,6 +47,9 @@ struct Config {
   std::vector<std::string> BaseClasses;
   /// Types of the per-request objects handlers receive as parameters.
   std::vector<std::string> RequestTypes;
+  /// Member functions that reply to a received request: a function calling
+  /// one on its parameter is a handler.
+  std::vector<std::string> ReplyMethods;
   /// Types of objects that live for one call.
   std::vector<std::string> PerCallTypes;
   /// Functions that wrap a callable ('std::bind').

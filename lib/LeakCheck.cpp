@@ -174,6 +174,8 @@ handlers::Config LeakCheck::readHandlerOptions() {
   Config.BaseClasses =
       readNameList("HandlerBaseClasses", catalog::handlerBaseClasses());
   Config.RequestTypes = readNameList("RequestTypes", catalog::requestTypes());
+  Config.ReplyMethods =
+      readNameList("RequestReplyMethods", catalog::requestReplyMethods());
   Config.PerCallTypes = readNameList("PerCallTypes", catalog::perCallTypes());
   Config.CallableWrappers =
       readNameList("CallableWrappers", catalog::callableWrappers());

@@ -89,7 +89,7 @@ protected:
   /// Reads the options that configure request handler detection
   /// (lib/Handlers.h), with the catalog's defaults: HandlerFunctions,
   /// HandlerRegistrationFunctions, HandlerBaseClasses, RequestTypes,
-  /// PerCallTypes,
+  /// RequestReplyMethods, PerCallTypes,
   /// CallableWrappers, MessageReadFunctions, ContainerBoundMethods,
   /// SetupFunctions and PoolFunctions.
   handlers::Config readHandlerOptions();
