@@ -55,6 +55,26 @@ void webhooks(http_listener &Listener) {
   });
 }
 
+// Registered in another file: replying to the http_request it receives is
+// what makes this a handler.
+void lookupCity(http_request Message, const utility::string_t &PostalCode) {
+  http_client Geo(U("http://geo.internal:8080"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'http_client' is created for every request
+  // CHECK-MESSAGES: :[[@LINE-3]]:30: note: 'lookupCity' is a request handler: it replies to its parameter 'Message' with 'web::http::http_request::reply', so it runs once for each request received
+  Geo.request(methods::GET, PostalCode)
+      .then([=](web::http::http_response Response) {
+        Message.reply(status_codes::OK, Response.extract_json().get());
+      })
+      .wait();
+}
+
+// Client code: it sends the http_request it is given and replies to nothing,
+// so it is not a handler.
+web::http::http_response forward(http_request Outgoing) {
+  http_client Upstream(U("http://upstream.internal:8080"));
+  return Upstream.request(Outgoing).get();
+}
+
 int main() {
   http_listener Listener(U("http://0.0.0.0:8080/catalog"));
   CatalogApi Api(Listener);
