@@ -2,6 +2,7 @@
 
 #include "UnboundedSharedContainerCheck.h"
 #include "Catalog.h"
+#include "Containers.h"
 #include "Context.h"
 #include "FixIts.h"
 #include "Loops.h"
@@ -77,6 +78,86 @@ const Expr *insertedKey(const CallExpr &Call) {
       Pair && Pair->getNumArgs() == 2 && !isa<CXXMemberCallExpr>(Pair))
     return Pair->getArg(0);
   return Key;
+}
+
+/// True when \p A and \p B name the same object: the same variable, or the
+/// same member of the same object.
+bool sameObject(const Expr *A, const Expr *B, unsigned Depth = 0) {
+  A = strip(A);
+  B = strip(B);
+  if (!A || !B || Depth > 4)
+    return false;
+  if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
+    return true;
+  if (const auto *RefA = dyn_cast<DeclRefExpr>(A))
+    if (const auto *RefB = dyn_cast<DeclRefExpr>(B))
+      return RefA->getDecl()->getCanonicalDecl() ==
+             RefB->getDecl()->getCanonicalDecl();
+  if (const auto *MemberA = dyn_cast<MemberExpr>(A))
+    if (const auto *MemberB = dyn_cast<MemberExpr>(B))
+      return MemberA->getMemberDecl()->getCanonicalDecl() ==
+                 MemberB->getMemberDecl()->getCanonicalDecl() &&
+             sameObject(MemberA->getBase(), MemberB->getBase(), Depth + 1);
+  return false;
+}
+
+/// True when the condition \p Cond holds only while \p Container has
+/// \p Key: 'm.count(k)', 'm.count(k) > 0', 'm.find(k) != m.end()',
+/// 'm.contains(k)', or a conjunction with one of them.
+bool requiresKey(const Expr *Cond, const Expr &Container, const Expr &Key) {
+  Cond = strip(Cond);
+  if (!Cond)
+    return false;
+  const auto IsLookup = [&](const Expr *E, llvm::ArrayRef<StringRef> Names) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(E));
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    return Method && Method->getIdentifier() &&
+           llvm::is_contained(Names, Method->getName()) &&
+           Call->getNumArgs() >= 1 &&
+           sameObject(Call->getImplicitObjectArgument(), &Container) &&
+           sameObject(Call->getArg(0), &Key);
+  };
+  if (IsLookup(Cond, {"count", "contains"}))
+    return true;
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  BinaryOperatorKind Op = BO_Comma;
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond)) {
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+    Op = Binary->getOpcode();
+  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Operator && Operator->getNumArgs() == 2) {
+    LHS = Operator->getArg(0);
+    RHS = Operator->getArg(1);
+    if (Operator->getOperator() == OO_ExclaimEqual)
+      Op = BO_NE;
+  }
+  if (Op == BO_LAnd)
+    return requiresKey(LHS, Container, Key) || requiresKey(RHS, Container, Key);
+  if (Op == BO_GT || Op == BO_NE)
+    return IsLookup(LHS, {"count", "find"}) || IsLookup(RHS, {"find"});
+  return false;
+}
+
+/// True when \p Lookup ('m[k]') runs only in the branch of an 'if' whose
+/// condition requires the key to be there already: it finds, not inserts.
+bool isGuardedLookup(const CallExpr &Lookup, const Expr &Container,
+                     const Expr &Key, ASTContext &Ctx) {
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  DynTypedNode Node = DynTypedNode::create(Lookup);
+  for (unsigned Step = 0; Step < 64; ++Step) {
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
+    if (Parents.size() != 1 || Parents[0].get<Decl>() ||
+        Parents[0].get<LambdaExpr>())
+      return false;
+    if (const auto *If = Parents[0].get<IfStmt>();
+        If && If->getThen() == Node.get<Stmt>() &&
+        requiresKey(If->getCond(), Container, Key))
+      return true;
+    Node = Parents[0];
+  }
+  return false;
 }
 
 /// The accessor of a singleton: a call returning a reference or pointer to a
@@ -250,9 +331,14 @@ UnboundedSharedContainerCheck::ownerOf(const Expr *E,
       return std::nullopt;
     const Expr *Base = strip(Member->getBase());
     if (isa<CXXThisExpr>(Base)) {
-      if (!isThisLongLived(Path, Level, Depth, Ctx))
-        return std::nullopt;
-      return Owner{Owner::Member, Field};
+      if (isThisLongLived(Path, Level, Depth, Ctx))
+        return Owner{Owner::Member, Field};
+      // A per-call object's pointer or reference to a longer-lived
+      // container.
+      if (Field->getType()->isPointerType() ||
+          Field->getType()->isReferenceType())
+        return ownerOfReferent(*Field, Ctx);
+      return std::nullopt;
     }
     // A member of a singleton, or of a member of the service.
     if (const auto *Call = dyn_cast<CallExpr>(Base);
@@ -311,6 +397,61 @@ UnboundedSharedContainerCheck::ownerOf(const Expr *E,
       return ownerOf(Unary->getSubExpr(), Path, Level, ThroughPointer,
                      Depth + 1, Ctx);
     return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<UnboundedSharedContainerCheck::Owner>
+UnboundedSharedContainerCheck::ownerOfReferent(const FieldDecl &Field,
+                                               ASTContext &Ctx) {
+  if (!References || &References->context() != &Ctx)
+    References = std::make_unique<ReferenceIndex>(Ctx);
+  for (const Expr *Value : References->valuesOf(Field)) {
+    // Initialized from a constructor parameter: look at what the
+    // constructions of the object pass for it.
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Value));
+    const auto *Param =
+        Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    const auto *Ctor = Param ? dyn_cast_or_null<CXXConstructorDecl>(
+                                   Param->getDeclContext())
+                             : nullptr;
+    if (!Ctor)
+      continue;
+    const unsigned Index = Param->getFunctionScopeIndex();
+    for (const CXXConstructExpr *Construct :
+         References->constructionsOf(*Ctor)) {
+      if (Index >= Construct->getNumArgs())
+        continue;
+      const Expr *Arg = strip(Construct->getArg(Index));
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Arg);
+          Unary && Unary->getOpcode() == UO_AddrOf)
+        Arg = strip(Unary->getSubExpr());
+      if (const auto *Global = dyn_cast<DeclRefExpr>(Arg)) {
+        const auto *Var = dyn_cast<VarDecl>(Global->getDecl());
+        if (Var && Var->hasGlobalStorage())
+          return Owner{Var->isStaticLocal() ? Owner::StaticLocal
+                                            : Owner::Global,
+                       Var};
+        continue;
+      }
+      // A member of the object that builds the per-call one: long-lived
+      // when that object is a handler's own (a service), not another
+      // per-call object.
+      const auto *Member = dyn_cast<MemberExpr>(Arg);
+      const auto *Target =
+          Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+      if (!Target || !isa<CXXThisExpr>(strip(Member->getBase())))
+        continue;
+      const FunctionDecl *Site = containers::enclosingFunction(*Construct, Ctx);
+      const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Site);
+      if (!Method || Method->isStatic() || Method->getParent()->isLambda())
+        continue;
+      const std::optional<handlers::Reason> Root =
+          Handlers.handlerReason(*Method, Ctx);
+      if (Root && Root->Kind != handlers::RootKind::PerCallObject &&
+          Root->Kind != handlers::RootKind::ItemLoop)
+        return Owner{Owner::Member, Target};
+    }
   }
   return std::nullopt;
 }
@@ -394,6 +535,11 @@ void UnboundedSharedContainerCheck::check(
   // A fixed key: the map holds one entry for it, however many requests.
   if (Keyed)
     if (const Expr *Key = insertedKey(*Call); Key && isConstant(Key, Ctx))
+      return;
+  // 'if (m.count(k)) m[k](...)': a lookup of a key that is there.
+  if (Method->getOverloadedOperator() == OO_Subscript)
+    if (const Expr *Key = insertedKey(*Call);
+        Key && isGuardedLookup(*Call, *Object, *Key, Ctx))
       return;
 
   for (const handlers::PerRequestPath &Path :

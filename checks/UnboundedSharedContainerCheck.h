@@ -44,6 +44,10 @@ private:
                                const handlers::PerRequestPath &Path,
                                size_t Level, bool ThroughPointer,
                                unsigned Depth, ASTContext &Ctx);
+  /// Where the storage a per-call object's pointer or reference member
+  /// \p Field refers to lives, from what its constructions pass for it.
+  std::optional<Owner> ownerOfReferent(const FieldDecl &Field,
+                                       ASTContext &Ctx);
   bool isThisLongLived(const handlers::PerRequestPath &Path, size_t Level,
                        unsigned Depth, ASTContext &Ctx);
   const VarDecl *lockInScope(const Stmt &S, ASTContext &Ctx) const;

@@ -76,8 +76,12 @@ public:
       llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 4>>
           &Refs,
       llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
-          &CtorInits)
-      : SM(SM), Refs(Refs), CtorInits(CtorInits) {}
+          &CtorInits,
+      llvm::DenseMap<const CXXConstructorDecl *,
+                     llvm::SmallVector<const CXXConstructExpr *, 2>>
+          &Constructions)
+      : SM(SM), Refs(Refs), CtorInits(CtorInits),
+        Constructions(Constructions) {}
 
   bool TraverseDecl(Decl *D) {
     if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
@@ -99,6 +103,12 @@ public:
     return true;
   }
 
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      Constructions[Ctor->getCanonicalDecl()].push_back(Construct);
+    return true;
+  }
+
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     if (Init->isMemberInitializer() && Init->isWritten())
       CtorInits[Init->getMember()].push_back(Init->getInit());
@@ -110,6 +120,9 @@ private:
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 4>> &Refs;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
       &CtorInits;
+  llvm::DenseMap<const CXXConstructorDecl *,
+                 llvm::SmallVector<const CXXConstructExpr *, 2>>
+      &Constructions;
 };
 // NOLINTEND(bugprone-derived-method-shadowing-base-method)
 
@@ -145,7 +158,8 @@ void ReferenceIndex::build() {
   if (Built)
     return;
   Built = true;
-  ReferenceCollector Collector(Ctx.getSourceManager(), Refs, CtorInits);
+  ReferenceCollector Collector(Ctx.getSourceManager(), Refs, CtorInits,
+                               Constructions);
   Collector.TraverseAST(Ctx);
 }
 
@@ -153,6 +167,15 @@ llvm::ArrayRef<const Expr *> ReferenceIndex::referencesTo(const ValueDecl &D) {
   build();
   auto It = Refs.find(cast<ValueDecl>(D.getCanonicalDecl()));
   if (It == Refs.end())
+    return {};
+  return It->second;
+}
+
+llvm::ArrayRef<const CXXConstructExpr *>
+ReferenceIndex::constructionsOf(const CXXConstructorDecl &Ctor) {
+  build();
+  auto It = Constructions.find(Ctor.getCanonicalDecl());
+  if (It == Constructions.end())
     return {};
   return It->second;
 }

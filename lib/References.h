@@ -47,6 +47,10 @@ public:
   /// sides of assignments to it.
   llvm::SmallVector<const Expr *, 4> valuesOf(const ValueDecl &D);
 
+  /// The constructions (also under 'new') that call \p Ctor in user code.
+  llvm::ArrayRef<const CXXConstructExpr *>
+  constructionsOf(const CXXConstructorDecl &Ctor);
+
   /// True when a member function named in \p Methods is called on \p D
   /// somewhere in user code.
   bool hasMemberCallOn(const ValueDecl &D, llvm::ArrayRef<std::string> Methods);
@@ -67,6 +71,9 @@ private:
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 4>> Refs;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Expr *, 2>>
       CtorInits;
+  llvm::DenseMap<const CXXConstructorDecl *,
+                 llvm::SmallVector<const CXXConstructExpr *, 2>>
+      Constructions;
 };
 
 /// The single parent statement of \p S with every implicit node kept (cast,

@@ -159,6 +159,57 @@ private:
   CallStatus Status_ = CREATE;
 };
 
+// A callback service: each Chat call gets its own reactor, which appends
+// every message it reads to the service's vector through a pointer member.
+class ChatService : public grpc::Service {
+public:
+  grpc::ServerBidiReactor<HelloRequest, HelloReply> *
+  Chat(grpc::CallbackServerContext *Context) {
+    class Chatter : public grpc::ServerBidiReactor<HelloRequest, HelloReply> {
+    public:
+      Chatter(std::mutex *Mu, std::vector<std::string> *Received,
+              std::vector<std::string> &Moderated)
+          : Mu_(Mu), Received_(Received), Moderated_(Moderated) {
+        StartRead(&Note_);
+      }
+      void OnDone() override { delete this; }
+      void OnReadDone(bool Ok) override {
+        if (!Ok) {
+          Finish(grpc::Status::OK);
+          return;
+        }
+        std::lock_guard<std::mutex> Lock(*Mu_);
+        Received_->push_back(Note_.name());
+        // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'Received_' grows with every request and lives beyond it as a member of 'ChatService'
+        // The service clears this one in reset(): bounded.
+        Moderated_.push_back(Note_.name());
+        // The reactor's own vector lives for one call.
+        Seen_.push_back(Note_.name());
+        StartRead(&Note_);
+      }
+
+    private:
+      HelloRequest Note_;
+      std::mutex *Mu_;
+      std::vector<std::string> *Received_;
+      std::vector<std::string> &Moderated_;
+      std::vector<std::string> Seen_;
+    };
+    (void)Context;
+    return new Chatter(&Mutex_, &Received_, Moderated_);
+  }
+
+  void reset() {
+    std::lock_guard<std::mutex> Lock(Mutex_);
+    Moderated_.clear();
+  }
+
+private:
+  std::mutex Mutex_;
+  std::vector<std::string> Received_;
+  std::vector<std::string> Moderated_;
+};
+
 int main() {
   GreeterImpl Service;
   grpc::ServerBuilder Builder;
