@@ -2,8 +2,10 @@
 
 #include "UnawaitedFutureCheck.h"
 #include "Catalog.h"
+#include "Containers.h"
 #include "Context.h"
 #include "Matchers.h"
+#include "Names.h"
 #include "Options.h"
 #include "Parents.h"
 #include "References.h"
@@ -21,7 +23,8 @@ bool isListedFunction(const FunctionDecl *Function,
                       llvm::ArrayRef<std::string> QualifiedNames) {
   if (!Function)
     return false;
-  const std::string Name = Function->getQualifiedNameAsString();
+  // Without template arguments: 'streambuf::putc' of any 'streambuf<T>'.
+  const std::string Name = qualifiedName(*Function);
   return llvm::any_of(QualifiedNames, [&](const std::string &Listed) {
     return StringRef(Listed).ltrim(':') == Name;
   });
@@ -63,6 +66,7 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
           readIdentifierList("JoinFunctions", catalog::futureJoinMethods())),
       IgnoredProducers(readNameList("IgnoredResultFunctions",
                                     catalog::completionOnlyTaskProducers())),
+      StrictMode(readBool("StrictMode", false)),
       DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")),
       Observers(FutureTypes) {}
 
@@ -154,11 +158,19 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
   if (DetachedTaskCheckEnabled &&
       isListedFunction(Callee, toStrings(catalog::detachedTaskSpawners())))
     return; // Reported by leak-detached-task as detached work.
+  const Flavor Kind = flavorOf(Call.getType(), Callee);
+  // A dropped task in code that then waits for another one before going on.
+  if (Kind == Flavor::Plain && !StrictMode)
+    if (const FunctionDecl *Function =
+            containers::enclosingFunction(Call, *Result.Context);
+        Function && Function->getBody() &&
+        Observers.blocksAfter(Call, *Function->getBody(), *Result.Context))
+      return;
 
   const SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());
   const std::string Type = typeName(Call.getType(), *Result.Context);
   const std::string Producer = describeCallee(Call);
-  switch (flavorOf(Call.getType(), Callee)) {
+  switch (Kind) {
   case Flavor::Lazy:
     diag(Loc, "'%0' returned by '%1' is discarded: the coroutine never runs; "
               "'co_await' it or start it with 'co_spawn'")

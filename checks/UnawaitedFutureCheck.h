@@ -48,6 +48,8 @@ private:
   const std::vector<std::string> BlockingSpawners;
   const std::vector<std::string> JoinFunctions;
   const std::vector<std::string> IgnoredProducers;
+  /// Reports dropped tasks in code that later blocks on another task too.
+  const bool StrictMode;
   /// Dropped tasks from these spawners belong to leak-detached-task when it
   /// runs too: one finding per site.
   const bool DetachedTaskCheckEnabled;

@@ -24,6 +24,22 @@ llvm::ArrayRef<llvm::StringRef> completionOnlyTaskProducers() {
       // cpprestsdk sends the reply whether or not its task is kept; every
       // handler in the SDK's samples drops it.
       "::web::http::http_request::reply",
+      // cpprestsdk's stream buffers run the operations issued on one buffer
+      // in order, so the next operation, or the task of close(), completes
+      // after a dropped one; on an in-memory buffer (container, producer/
+      // consumer, raw pointer) they complete before the call returns. The
+      // SDK itself drops them.
+      "::Concurrency::streams::streambuf::putc",
+      "::Concurrency::streams::streambuf::putn",
+      "::Concurrency::streams::streambuf::putn_nocopy",
+      "::Concurrency::streams::streambuf::getn",
+      "::Concurrency::streams::streambuf::sync",
+      "::Concurrency::streams::streambuf::close",
+      "::Concurrency::streams::basic_ostream::write",
+      "::Concurrency::streams::basic_ostream::print",
+      "::Concurrency::streams::basic_ostream::flush",
+      "::Concurrency::streams::basic_ostream::close",
+      "::Concurrency::streams::basic_istream::close",
   };
   return Functions;
 }

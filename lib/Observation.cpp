@@ -37,6 +37,36 @@ bool isLibraryFunction(const FunctionDecl &F, const SourceManager &SM) {
 
 } // namespace
 
+bool TaskObservers::blocksAfter(const Stmt &S, const Stmt &Body,
+                                ASTContext &Ctx) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceLocation After = SM.getFileLoc(S.getEndLoc());
+  llvm::SmallVector<const Stmt *, 32> Work{&Body};
+  while (!Work.empty()) {
+    const Stmt *Current = Work.pop_back_val();
+    if (!Current || isa<LambdaExpr>(Current))
+      continue;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Current)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const Expr *Object = Call->getImplicitObjectArgument();
+      // 'wait()' blocks whatever it is called on (a task, an event, a
+      // condition variable); 'get()' only on a task.
+      if (Method && Method->getIdentifier() && Object &&
+          !Object->isTypeDependent() &&
+          llvm::is_contained(catalog::futureRethrowingMethods(),
+                             Method->getName()) &&
+          SM.isBeforeInTranslationUnit(After,
+                                       SM.getFileLoc(Call->getExprLoc())) &&
+          (Method->getName() == "wait" ||
+           isClassNamed(Object->getType(), asRefs(TaskTypes), Ctx)))
+        return true;
+    }
+    for (const Stmt *Child : Current->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 bool TaskObservers::observesAntecedent(const CallExpr &Call,
                                        ReferenceIndex &Refs) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);

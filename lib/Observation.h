@@ -47,6 +47,14 @@ public:
   bool observesParameter(const FunctionDecl &F, unsigned Index,
                          ASTContext &Ctx);
 
+  /// True when the function or lambda whose body is \p Body blocks after
+  /// \p S: calls 'get()' on an object of a class in TaskTypes, or 'wait()'
+  /// on any object (a task, an event, a condition variable), written after
+  /// \p S and not inside a nested lambda. Such code
+  /// runs its asynchronous work to completion before it goes on (a test
+  /// that answers from a mock server, then waits for the client's response).
+  bool blocksAfter(const Stmt &S, const Stmt &Body, ASTContext &Ctx) const;
+
 private:
   bool observes(const Stmt *S, const ParmVarDecl &Param, bool InTry,
                 unsigned Depth, ASTContext &Ctx);

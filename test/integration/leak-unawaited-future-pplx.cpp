@@ -47,3 +47,23 @@ void startRefresh() {
   pplx::create_task([] { return 1; });
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pplx::task<int>' returned by 'pplx::create_task' is discarded
 }
+
+// Operations on a stream buffer run in order on that buffer, and an
+// in-memory one completes them at once: dropping their tasks loses nothing
+// (IgnoredResultFunctions). A continuation chained to one is work of its
+// own and is reported when dropped.
+#include <cpprest/containerstream.h>
+#include <cpprest/producerconsumerstream.h>
+
+void fillBuffers() {
+  concurrency::streams::producer_consumer_buffer<char> Pipe;
+  Pipe.putc('a');
+  Pipe.putn_nocopy("bc", 2);
+  Pipe.close(std::ios_base::out);
+  concurrency::streams::container_buffer<std::string> Text;
+  auto Out = Text.create_ostream();
+  Out.write('x');
+  Out.close();
+  Pipe.putc('d').then([](int Written) { return Written + 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pplx::task<int>' returned by 'pplx::task::then' is discarded
+}
