@@ -150,7 +150,7 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
   if (Use == ValueUse::Used)
     return;
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (isListedFunction(Callee, IgnoredProducers))
+  if (Callee && reportsCompletionOnly(*Callee, 0))
     return;
   // A chain whose last continuation takes the task and observes it.
   if (Observers.observesAntecedent(Call, references(*Result.Context)))
@@ -160,12 +160,8 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
     return; // Reported by leak-detached-task as detached work.
   const Flavor Kind = flavorOf(Call.getType(), Callee);
   // A dropped task in code that then waits for another one before going on.
-  if (Kind == Flavor::Plain && !StrictMode)
-    if (const FunctionDecl *Function =
-            containers::enclosingFunction(Call, *Result.Context);
-        Function && Function->getBody() &&
-        Observers.blocksAfter(Call, *Function->getBody(), *Result.Context))
-      return;
+  if (Kind == Flavor::Plain && !StrictMode && blocksAfter(Call, *Result.Context))
+    return;
 
   const SourceLocation Loc = SM.getFileLoc(Call.getBeginLoc());
   const std::string Type = typeName(Call.getType(), *Result.Context);
@@ -227,8 +223,12 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
       Observers.observesAntecedent(*Producer, references(*Result.Context)))
     return;
   const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
+  const Flavor Kind = flavorOf(Var.getType(), Callee);
+  if (Kind == Flavor::Plain && !StrictMode && Var.getInit() &&
+      blocksAfter(*Var.getInit(), *Result.Context))
+    return;
   const std::string Type = typeName(Var.getType(), *Result.Context);
-  switch (flavorOf(Var.getType(), Callee)) {
+  switch (Kind) {
   case Flavor::Lazy:
     diag(Var.getLocation(), "'%0' stored in '%1' is never awaited: the "
                             "coroutine never runs; 'co_await' it or start it "
@@ -255,6 +255,46 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
         << Type << Var.getName();
     break;
   }
+}
+
+bool UnawaitedFutureCheck::reportsCompletionOnly(const FunctionDecl &F,
+                                                 unsigned Depth) {
+  if (isListedFunction(&F, IgnoredProducers))
+    return true;
+  // A function of this file whose every return hands back such a task.
+  const FunctionDecl *Definition = F.getDefinition();
+  if (!Definition || !Definition->getBody() || Depth >= MaxSummaryDepth)
+    return false;
+  const auto Cached = CompletionOnly.find(Definition);
+  if (Cached != CompletionOnly.end())
+    return Cached->second;
+  CompletionOnly[Definition] = false; // Recursion: not known to be.
+  bool SawReturn = false;
+  bool All = true;
+  llvm::SmallVector<const Stmt *, 32> Work{Definition->getBody()};
+  while (!Work.empty() && All) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      SawReturn = true;
+      // stripImplicit also looks through the copy or move of the result.
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(stripImplicit(Return->getRetValue()));
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      All = Callee && reportsCompletionOnly(*Callee, Depth + 1);
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return CompletionOnly[Definition] = SawReturn && All;
+}
+
+bool UnawaitedFutureCheck::blocksAfter(const Stmt &S, ASTContext &Ctx) const {
+  const FunctionDecl *Function = containers::enclosingFunction(S, Ctx);
+  return Function && Function->getBody() &&
+         Observers.blocksAfter(S, *Function->getBody(), Ctx);
 }
 
 ReferenceIndex &UnawaitedFutureCheck::references(ASTContext &Ctx) {

@@ -24,6 +24,10 @@ llvm::ArrayRef<llvm::StringRef> completionOnlyTaskProducers() {
       // cpprestsdk sends the reply whether or not its task is kept; every
       // handler in the SDK's samples drops it.
       "::web::http::http_request::reply",
+      "::web::http::http_request::_reply_if_not_already",
+      // A task that is already complete: nothing runs, nothing can fail.
+      "::pplx::task_from_result",
+      "::Concurrency::task_from_result",
       // cpprestsdk's stream buffers run the operations issued on one buffer
       // in order, so the next operation, or the task of close(), completes
       // after a dropped one; on an in-memory buffer (container, producer/

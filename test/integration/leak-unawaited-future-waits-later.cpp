@@ -46,3 +46,28 @@ void asyncThenWaits(http_client &Client) {
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'std::future<int>' returned by 'std::async' is discarded
   Client.request(methods::GET).wait();
 }
+
+// A task kept in a local that is never awaited, then a wait on an event.
+void setsEventThenWaits(pplx::extensibility::event_t &Done) {
+  pplx::task<void> Signal([&Done] { Done.set(); });
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:20: warning: 'pplx::task<void>' stored in 'Signal' is never awaited
+  Done.wait();
+}
+
+// Functions of this file that only hand back a task reporting completion
+// (a reply, an already completed task): dropping theirs loses nothing.
+pplx::task<void> stopAll() { return pplx::task_from_result(); }
+pplx::task<void> stopEither(bool Fast) {
+  if (Fast)
+    return stopAll();
+  return pplx::task_from_result();
+}
+pplx::task<void> stopLater() {
+  return pplx::create_task([] { answer(0); });
+}
+
+void shutdown() {
+  stopEither(true);
+  stopLater();
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: 'pplx::task<void>' returned by 'stopLater' is discarded
+}
