@@ -223,6 +223,8 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
       Observers.observesAntecedent(*Producer, references(*Result.Context)))
     return;
   const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
+  if (Callee && reportsCompletionOnly(*Callee, 0))
+    return;
   const Flavor Kind = flavorOf(Var.getType(), Callee);
   if (Kind == Flavor::Plain && !StrictMode && Var.getInit() &&
       blocksAfter(*Var.getInit(), *Result.Context))

@@ -6,6 +6,7 @@
 #include "Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -67,6 +68,22 @@ bool TaskObservers::blocksAfter(const Stmt &S, const Stmt &Body,
   return false;
 }
 
+bool TaskObservers::isTaskBasedFunctionObject(QualType Type,
+                                              ASTContext &Ctx) const {
+  const auto *Function = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Type.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Function || !Function->isInStdNamespace() ||
+      !Function->getIdentifier() || Function->getName() != "function" ||
+      Function->getTemplateArgs().size() != 1 ||
+      Function->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  const auto *Signature = Function->getTemplateArgs()[0]
+                              .getAsType()
+                              ->getAs<FunctionProtoType>();
+  return Signature && Signature->getNumParams() >= 1 &&
+         isClassNamed(Signature->getParamType(0), asRefs(TaskTypes), Ctx);
+}
+
 bool TaskObservers::observesAntecedent(const CallExpr &Call,
                                        ReferenceIndex &Refs) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
@@ -84,8 +101,14 @@ bool TaskObservers::observesAntecedent(const CallExpr &Call,
   for (const Expr *Arg : Call.arguments()) {
     const llvm::SmallVector<const FunctionDecl *, 2> Bodies =
         resolveCallable(Arg, Refs);
-    if (Bodies.empty())
+    if (Bodies.empty()) {
+      // A 'std::function' taking the task, handed in by other code (a member
+      // or a parameter): task-based, and its body is that code's, trusted as
+      // a project function defined in another file is.
+      if (isTaskBasedFunctionObject(Arg->getType(), Ctx))
+        return true;
       continue;
+    }
     return llvm::all_of(Bodies, [&](const FunctionDecl *Body) {
       return Body->getNumParams() >= 1 &&
              isClassNamed(Body->getParamDecl(0)->getType(), asRefs(TaskTypes),

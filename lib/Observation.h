@@ -16,6 +16,7 @@
 #include "References.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 #include <utility>
@@ -56,6 +57,8 @@ public:
   bool blocksAfter(const Stmt &S, const Stmt &Body, ASTContext &Ctx) const;
 
 private:
+  /// True when \p Type is a 'std::function' whose first parameter is a task.
+  bool isTaskBasedFunctionObject(QualType Type, ASTContext &Ctx) const;
   bool observes(const Stmt *S, const ParmVarDecl &Param, bool InTry,
                 unsigned Depth, ASTContext &Ctx);
   bool observesParameter(const FunctionDecl &F, unsigned Index, unsigned Depth,

@@ -10,6 +10,8 @@
 #include <cpprest/http_client.h>
 #include <cpprest/http_listener.h>
 
+#include <functional>
+
 using web::http::http_request;
 using web::http::http_response;
 using web::http::methods;
@@ -70,7 +72,20 @@ void observedChains(http_client &Client, http_request Request) {
   auto Logged = Request.reply(status_codes::OK).then(Observe);
 }
 
+// A continuation handed in as a std::function taking the task: task-based,
+// and its body belongs to the code that supplied it.
+void chainTo(pplx::task<void> Previous,
+             const std::function<void(pplx::task<void>)> &Next) {
+  Previous.then(Next);
+}
+
 // ---- Not observed: reported ---------------------------------------------
+
+// A std::function taking the value is value-based: skipped on failure.
+void chainValueTo(pplx::task<int> Previous, const std::function<void(int)> &Next) {
+  Previous.then(Next);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pplx::task<void>' returned by 'pplx::task::then' is discarded
+}
 
 void unobservedChains(http_client &Client, http_request Request) {
   // The last continuation is value-based: it does not run on failure.
