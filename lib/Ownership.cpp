@@ -211,26 +211,170 @@ std::optional<unsigned> nullBranch(const Expr *Condition, const VarDecl &Var,
   return std::nullopt;
 }
 
-/// The call whose status \p E is: the call itself, or a local variable
-/// initialized with it.
-const CallExpr *statusCall(const Expr *E) {
+/// The statement just before the 'if' whose condition is \p Condition, in
+/// the same block; null when there is none.
+const Stmt *statementBefore(const Expr &Condition, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Condition);
+  for (unsigned Step = 0; Step < 8; ++Step) {
+    const DynTypedNode Parent = parentOf(Node, Ctx);
+    if (const auto *If = Parent.get<IfStmt>()) {
+      const auto *Block = parentOf(Parent, Ctx).get<CompoundStmt>();
+      if (!Block)
+        return nullptr;
+      const Stmt *Previous = nullptr;
+      for (const Stmt *Child : Block->body()) {
+        if (Child == If)
+          return Previous;
+        Previous = Child;
+      }
+      return nullptr;
+    }
+    if (!Parent.get<Expr>())
+      return nullptr;
+    Node = Parent;
+  }
+  return nullptr;
+}
+
+/// The call whose status \p E is: the call itself, a local variable
+/// initialized with it, or a local the statement just before the branch on
+/// \p Condition assigns it to ('rc = SQLAllocHandle(...); if (fails(rc))').
+const CallExpr *statusCall(const Expr *E, const Expr &Condition,
+                           ASTContext &Ctx) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Status = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (Status->hasLocalStorage() && Status->getInit())
-        E = Status->getInit()->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Status = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Status || !Status->hasLocalStorage())
+      return nullptr;
+    if (Status->getInit())
+      return dyn_cast<CallExpr>(Status->getInit()->IgnoreParenImpCasts());
+    const auto *Assign =
+        dyn_cast_or_null<BinaryOperator>(statementBefore(Condition, Ctx));
+    const auto *Target =
+        Assign && Assign->getOpcode() == BO_Assign
+            ? dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts())
+            : nullptr;
+    if (!Target || Target->getDecl() != Status)
+      return nullptr;
+    return dyn_cast<CallExpr>(Assign->getRHS()->IgnoreParenImpCasts());
+  }
   return dyn_cast<CallExpr>(E);
+}
+
+/// What \p Cond, a condition on the parameter \p Param, says of it when it
+/// holds: true when it implies a non-zero value ('rc != 0 && rc != 100'),
+/// false when it implies zero ('rc == 0'), std::nullopt otherwise.
+std::optional<bool> impliedStatus(const Expr *Cond, const ParmVarDecl &Param,
+                                  ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  const auto *Binary = dyn_cast<BinaryOperator>(Cond);
+  if (!Binary)
+    return std::nullopt;
+  if (Binary->getOpcode() == BO_LAnd) {
+    const std::optional<bool> Left = impliedStatus(Binary->getLHS(), Param, Ctx);
+    const std::optional<bool> Right =
+        impliedStatus(Binary->getRHS(), Param, Ctx);
+    if (Left && Right && *Left != *Right)
+      return std::nullopt;
+    return Left ? Left : Right;
+  }
+  if (Binary->getOpcode() == BO_LOr) {
+    const std::optional<bool> Left = impliedStatus(Binary->getLHS(), Param, Ctx);
+    const std::optional<bool> Right =
+        impliedStatus(Binary->getRHS(), Param, Ctx);
+    return Left && Right && *Left == *Right ? Left : std::nullopt;
+  }
+  if (!Binary->isEqualityOp())
+    return std::nullopt;
+  const Expr *Value = Binary->getLHS()->IgnoreParenImpCasts();
+  const Expr *Constant = Binary->getRHS();
+  if (!isa<DeclRefExpr>(Value)) {
+    Value = Binary->getRHS()->IgnoreParenImpCasts();
+    Constant = Binary->getLHS();
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Value);
+  const std::optional<llvm::APSInt> K = Constant->getIntegerConstantExpr(Ctx);
+  if (!Ref || Ref->getDecl() != &Param || !K)
+    return std::nullopt;
+  if (Binary->getOpcode() == BO_NE)
+    return K->isZero() ? std::optional<bool>(true) : std::nullopt;
+  return !K->isZero();
+}
+
+/// For a function of the project that takes a status and says whether it
+/// means failure ('bool is_error(int rc) { return rc != 0 && ...; }'):
+/// true when it returns true only for a non-zero status, false when only for
+/// zero. Its body is 'return C;' or 'if (C) return true; [else] return
+/// false;'.
+std::optional<bool> statusPredicate(const FunctionDecl &F, ASTContext &Ctx) {
+  const FunctionDecl *Definition = F.getDefinition();
+  if (!Definition || Definition->getNumParams() != 1 ||
+      !Definition->getReturnType()->isBooleanType() ||
+      !Definition->getParamDecl(0)->getType()->isIntegerType())
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
+  if (!Body || Body->size() == 0)
+    return std::nullopt;
+  const ParmVarDecl &Param = *Definition->getParamDecl(0);
+  const auto ReturnsTrue = [](const Stmt *S) {
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S);
+        Block && Block->size() == 1)
+      S = Block->body_front();
+    const auto *Return = dyn_cast_or_null<ReturnStmt>(S);
+    const auto *Literal =
+        Return && Return->getRetValue()
+            ? dyn_cast<CXXBoolLiteralExpr>(
+                  Return->getRetValue()->IgnoreParenImpCasts())
+            : nullptr;
+    return Literal ? std::optional<bool>(Literal->getValue()) : std::nullopt;
+  };
+  const Stmt *First = Body->body_front();
+  if (const auto *Return = dyn_cast<ReturnStmt>(First);
+      Return && Body->size() == 1 && Return->getRetValue())
+    return impliedStatus(Return->getRetValue(), Param, Ctx);
+  const auto *If = dyn_cast<IfStmt>(First);
+  if (!If || If->getInit() || If->getConditionVariable() ||
+      ReturnsTrue(If->getThen()) != true)
+    return std::nullopt;
+  const Stmt *Otherwise = If->getElse();
+  if (!Otherwise && Body->size() == 2)
+    Otherwise = Body->body_back();
+  if (ReturnsTrue(Otherwise) != false ||
+      (If->getElse() && Body->size() != 1))
+    return std::nullopt;
+  return impliedStatus(If->getCond(), Param, Ctx);
 }
 
 /// For a two-way branch on \p Condition that tests the status returned by a
 /// call: the call and the successor taken when it returned non-zero.
 std::optional<std::pair<const CallExpr *, unsigned>>
 failureBranch(const Expr *Condition, ASTContext &Ctx) {
+  const Expr &Branch = *Condition;
+  const auto StatusOf = [&](const Expr *E) {
+    return statusCall(E, Branch, Ctx);
+  };
   Condition = Condition->IgnoreParenImpCasts();
+  // A predicate of the project on a status: 'if (is_error(rc))'.
+  const auto Predicate =
+      [&](const Expr *E) -> std::optional<std::pair<const CallExpr *, bool>> {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee || Call->getNumArgs() != 1)
+      return std::nullopt;
+    const CallExpr *Status = StatusOf(Call->getArg(0));
+    const std::optional<bool> TrueOnFailure = statusPredicate(*Callee, Ctx);
+    if (!Status || !TrueOnFailure)
+      return std::nullopt;
+    return std::make_pair(Status, *TrueOnFailure);
+  };
+  if (const auto Tested = Predicate(Condition))
+    return std::make_pair(Tested->first, Tested->second ? 0U : 1U);
   if (const auto *Not = dyn_cast<UnaryOperator>(Condition)) {
     if (Not->getOpcode() != UO_LNot)
       return std::nullopt;
-    if (const CallExpr *Call = statusCall(Not->getSubExpr()))
+    if (const auto Tested = Predicate(Not->getSubExpr()))
+      return std::make_pair(Tested->first, Tested->second ? 1U : 0U);
+    if (const CallExpr *Call = StatusOf(Not->getSubExpr()))
       return std::make_pair(Call, 1U);
     return std::nullopt;
   }
@@ -239,9 +383,9 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
       return std::nullopt;
     const Expr *Status = Compare->getLHS();
     const Expr *Constant = Compare->getRHS();
-    if (!statusCall(Status))
+    if (!StatusOf(Status))
       std::swap(Status, Constant);
-    const CallExpr *Call = statusCall(Status);
+    const CallExpr *Call = StatusOf(Status);
     const std::optional<llvm::APSInt> Value =
         Constant->getIntegerConstantExpr(Ctx);
     if (!Call || !Value)
@@ -252,7 +396,7 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
     return std::make_pair(Call, TrueOnFailure ? 0U : 1U);
   }
   if (Condition->getType()->isIntegerType())
-    if (const CallExpr *Call = statusCall(Condition))
+    if (const CallExpr *Call = StatusOf(Condition))
       return std::make_pair(Call, 0U);
   return std::nullopt;
 }

@@ -97,3 +97,48 @@ private:
   SQLHENV Env = SQL_NULL_HENV;
   SQLHDBC Dbc = SQL_NULL_HDBC;
 };
+
+// Status tests through a predicate of the project, on a status the previous
+// statement assigned: a failed allocation leaves no handle.
+inline bool isOdbcError(SQLRETURN Rc) {
+  if (Rc != SQL_SUCCESS && Rc != SQL_SUCCESS_WITH_INFO && Rc != SQL_NO_DATA)
+    return true;
+  else
+    return false;
+}
+static bool succeeded(SQLRETURN Rc) { return Rc == SQL_SUCCESS; }
+
+class Ledger {
+public:
+  Ledger() {
+    SQLRETURN Rc;
+    Rc = SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &Env);
+    if (isOdbcError(Rc))
+      throw std::runtime_error("no environment");
+    Rc = SQLAllocHandle(SQL_HANDLE_DBC, Env, &Dbc);
+    if (!succeeded(Rc))
+      throw std::runtime_error("no connection handle");
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handle in member 'Env' acquired by 'SQLAllocHandle' leaks when this throw leaves the constructor
+  }
+  ~Ledger() {
+    SQLFreeHandle(SQL_HANDLE_DBC, Dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, Env);
+  }
+
+private:
+  SQLHENV Env = SQL_NULL_HENV;
+  SQLHDBC Dbc = SQL_NULL_HDBC;
+};
+
+long countRows(SQLHDBC Dbc) {
+  SQLHSTMT Stmt;
+  SQLRETURN Rc;
+  Rc = SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Stmt);
+  if (isOdbcError(Rc))
+    return -1;
+  if (isOdbcError(SQLExecDirect(Stmt, (SQLCHAR *)"SELECT 1", SQL_NTS)))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-5]]:8: warning: handle 'Stmt' acquired by 'SQLAllocHandle' is not released on every path
+  SQLFreeHandle(SQL_HANDLE_STMT, Stmt);
+  return 1;
+}
