@@ -5,6 +5,7 @@
 #include "ConstructorHandles.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "GuardedRelease.h"
 #include "Matchers.h"
 #include "Options.h"
 #include "Parents.h"
@@ -96,7 +97,10 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
                 },
                 // A C function (the library's own API) reads the handle; a C++
                 // function may keep or release it.
-                [](const FunctionDecl &F) { return F.isExternC(); }} {}
+                [](const FunctionDecl &F) { return F.isExternC(); }},
+      StatusFunctions(readNameList("HandleStatusFunctions",
+                                   catalog::handleStatusFunctions())),
+      StatusNames(StatusFunctions) {}
 
 UnreleasedHandleCheck::Pairs
 UnreleasedHandleCheck::readPairs(StringRef Option) {
@@ -141,6 +145,18 @@ void UnreleasedHandleCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       callExpr(unless(isExpansionInSystemHeader()), callee(Acquire))
           .bind("acquire-call"),
       this);
+  // Releases of a member handle, to see whether any runs for a failed one.
+  if (!StatusFunctions.empty()) {
+    const std::vector<std::string> ReleaseNames = seconds(HandlePairs);
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 callee(matchers::isFunctionNamed(asRefs(ReleaseNames))),
+                 hasArgument(0, ignoringParenImpCasts(
+                                    memberExpr(hasObjectExpression(
+                                        ignoringParenImpCasts(cxxThisExpr()))))))
+            .bind("member-release"),
+        this);
+  }
   // Handles acquired into data members by a constructor that may throw.
   Finder->addMatcher(cxxConstructorDecl(isDefinition(),
                                         unless(isExpansionInSystemHeader()))
@@ -152,6 +168,11 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ctor = Result.Nodes.getNodeAs<CXXConstructorDecl>(
           "constructor")) {
     checkConstructor(*Ctor, Result);
+    return;
+  }
+  if (const auto *Release =
+          Result.Nodes.getNodeAs<CallExpr>("member-release")) {
+    checkMemberRelease(*Release, Result);
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("acquire-call");
@@ -178,6 +199,62 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (Var && Analyzed.insert(Var).second)
     checkVariable(*Var, Result);
+}
+
+void UnreleasedHandleCheck::checkMemberRelease(
+    const CallExpr &Release, const MatchFinder::MatchResult &Result) {
+  const FieldDecl *Field = guarded::releasedMember(Release);
+  if (!Field || isInMacroBody(Release.getBeginLoc(), *Result.SourceManager))
+    return;
+  Context = Result.Context;
+  GuardedReleases[Field].push_back(
+      {&Release, guarded::statusGuard(Release, *Field, StatusNames, Releasers,
+                                      *Result.Context)});
+}
+
+void UnreleasedHandleCheck::endTranslationUnit() {
+  if (!Context)
+    return;
+  ASTContext &Ctx = *Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const auto &[Field, Releases] : GuardedReleases) {
+    // One release that runs whatever the state is enough.
+    if (llvm::any_of(Releases,
+                     [](const MemberRelease &R) { return !R.Guard; }))
+      continue;
+    if (!References || &References->context() != &Ctx)
+      References = std::make_unique<ReferenceIndex>(Ctx);
+    // A handle the member receives from an acquisition that must be
+    // released whatever happens (not one that leaves nothing on failure).
+    const CallExpr *Acquisition = nullptr;
+    for (const Expr *Value : References->valuesOf(*Field)) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(stripImplicit(Value));
+      const FunctionDecl *Acquire = Call ? Call->getDirectCallee() : nullptr;
+      if (Acquire && Acquirers.contains(*Acquire) &&
+          !NullOnFailureList.contains(*Acquire)) {
+        Acquisition = Call;
+        break;
+      }
+    }
+    if (!Acquisition)
+      continue;
+    const FunctionDecl &Acquire = *Acquisition->getDirectCallee();
+    const MemberRelease &First = Releases.front();
+    const std::optional<std::string> Guard =
+        fixits::sourceText(First.Guard->getSourceRange(), SM, Ctx.getLangOpts());
+    diag(SM.getFileLoc(First.Release->getBeginLoc()),
+         "'%0' releases member '%1' only when '%2' holds: a handle in a "
+         "failed or broken state is never released, though every handle '%3' "
+         "returns needs '%0'; release it whenever '%1' is set")
+        << unqualified(releaseFor(Acquire)) << Field->getName()
+        << (Guard && Guard->size() <= 60 ? *Guard : "the status test")
+        << Acquire.getName()
+        << First.Release->getSourceRange();
+    diag(SM.getFileLoc(Acquisition->getBeginLoc()),
+         "'%0' receives a handle from '%1' here", DiagnosticIDs::Note)
+        << Field->getName() << Acquire.getName();
+  }
+  GuardedReleases.clear();
 }
 
 void UnreleasedHandleCheck::checkConstructor(

@@ -7,7 +7,10 @@
 #include "LeakCheck.h"
 #include "Names.h"
 #include "Ownership.h"
+#include "References.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,7 +31,10 @@ public:
   void startTranslationUnit() override {
     Analyzed.clear();
     Effects.clear();
+    GuardedReleases.clear();
+    References.reset();
   }
+  void endTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -50,6 +56,8 @@ private:
                            const ast_matchers::MatchFinder::MatchResult &Result);
   void checkDiscarded(const CallExpr &Call,
                       const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkMemberRelease(const CallExpr &Release,
+                          const ast_matchers::MatchFinder::MatchResult &Result);
   void addFixIt(DiagnosticBuilder &Diag, const ownership::HandleEvents &Events,
                 const std::string &Release, ASTContext &Ctx);
 
@@ -62,6 +70,19 @@ private:
   const ownership::HandleFunctions Functions;
   llvm::DenseSet<const VarDecl *> Analyzed;
   FunctionEffects Effects;
+  /// Functions reporting a handle's state (HandleStatusFunctions).
+  const std::vector<std::string> StatusFunctions;
+  const NameList StatusNames;
+  /// Per member handle, its releases in source order, each with the status
+  /// test it runs under (null for an unconditional release).
+  struct MemberRelease {
+    const CallExpr *Release;
+    const Expr *Guard;
+  };
+  llvm::MapVector<const FieldDecl *, std::vector<MemberRelease>>
+      GuardedReleases;
+  ASTContext *Context = nullptr;
+  std::unique_ptr<ReferenceIndex> References;
 };
 
 } // namespace clang::tidy::leak

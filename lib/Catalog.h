@@ -389,6 +389,10 @@ llvm::ArrayRef<HandlePair> handlePairs();
 /// need no release.
 llvm::ArrayRef<llvm::StringRef> nullOnFailureAcquirers();
 
+/// Functions that report the state of a handle ('PQstatus'): a release run
+/// only when one says the handle is healthy misses the failed ones.
+llvm::ArrayRef<llvm::StringRef> handleStatusFunctions();
+
 } // namespace clang::tidy::leak::catalog
 
 #endif // LEAKTIDY_LIB_CATALOG_H

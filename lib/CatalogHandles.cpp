@@ -60,6 +60,14 @@ llvm::ArrayRef<HandlePair> handlePairs() {
   return Pairs;
 }
 
+llvm::ArrayRef<llvm::StringRef> handleStatusFunctions() {
+  static constexpr llvm::StringRef Functions[] = {
+      // libpq: every PGconn needs PQfinish, also a failed or broken one.
+      "::PQstatus",
+  };
+  return Functions;
+}
+
 llvm::ArrayRef<llvm::StringRef> nullOnFailureAcquirers() {
   // SQLite sets '*ppStmt' to NULL when preparing fails; hiredis only stores a
   // reply when reading one succeeded; ODBC sets the output handle to a null

@@ -1,0 +1,99 @@
+//===-- GuardedRelease.cpp - is a release run only for a healthy handle? --===//
+
+#include "GuardedRelease.h"
+#include "Parents.h"
+#include "References.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+
+namespace clang::tidy::leak::guarded {
+
+namespace {
+
+/// How many statements up from the release an enclosing 'if' is looked for.
+constexpr unsigned MaxSteps = 64;
+
+/// The member \p E names on this object ('conn_', 'this->conn_').
+const FieldDecl *thisMember(const Expr *E) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(stripImplicit(E));
+  if (!Member || !isa<CXXThisExpr>(stripImplicit(Member->getBase())))
+    return nullptr;
+  return dyn_cast<FieldDecl>(Member->getMemberDecl());
+}
+
+/// True when \p S calls a function of \p Functions with \p Field as an
+/// argument; with \p Depth left, also when it calls a member function of
+/// this object whose body does.
+bool asksStatus(const Stmt *S, const FieldDecl &Field,
+                const NameList &Functions, unsigned Depth) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      if (Functions.match(*Callee) &&
+          llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+            return thisMember(Arg) == &Field;
+          }))
+        return true;
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      if (Depth > 0 && Member &&
+          isa<CXXThisExpr>(stripImplicit(Member->getImplicitObjectArgument())))
+        if (const FunctionDecl *Definition = Callee->getDefinition();
+            Definition && Definition->getBody() &&
+            asksStatus(Definition->getBody(), Field, Functions, Depth - 1))
+          return true;
+    }
+  }
+  for (const Stmt *Child : S->children())
+    if (asksStatus(Child, Field, Functions, Depth))
+      return true;
+  return false;
+}
+
+/// True when \p S releases \p Field.
+bool releases(const Stmt *S, const FieldDecl &Field, const NameList &Releases) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Releases.match(*Callee) && releasedMember(*Call) == &Field)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (releases(Child, Field, Releases))
+      return true;
+  return false;
+}
+
+} // namespace
+
+const FieldDecl *releasedMember(const CallExpr &Release) {
+  return Release.getNumArgs() > 0 ? thisMember(Release.getArg(0)) : nullptr;
+}
+
+const Expr *statusGuard(const CallExpr &Release, const FieldDecl &Field,
+                        const NameList &StatusFunctions,
+                        const NameList &Releases, ASTContext &Ctx) {
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  DynTypedNode Node = DynTypedNode::create(Release);
+  for (unsigned Step = 0; Step < MaxSteps; ++Step) {
+    const DynTypedNodeList Parents = parentsOf(Node, Ctx);
+    if (Parents.size() != 1 || Parents[0].get<Decl>() ||
+        Parents[0].get<LambdaExpr>())
+      return nullptr;
+    if (const auto *If = Parents[0].get<IfStmt>()) {
+      const Stmt *Branch = Node.get<Stmt>();
+      const Stmt *Other = Branch == If->getThen()   ? If->getElse()
+                          : Branch == If->getElse() ? If->getThen()
+                                                    : nullptr;
+      if ((Branch == If->getThen() || Branch == If->getElse()) &&
+          !releases(Other, Field, Releases) &&
+          asksStatus(If->getCond(), Field, StatusFunctions, 1))
+        return If->getCond();
+    }
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::leak::guarded
