@@ -408,7 +408,10 @@ void UnreleasedHandleCheck::checkVariable(
           << Var.getName();
     else if (Leak.Where)
       diag(SM.getFileLoc(Leak.Where->getBeginLoc()),
-           "'%0' leaks when the function returns here", DiagnosticIDs::Note)
+           isa<CXXThrowExpr>(Leak.Where)
+               ? "'%0' leaks when the exception thrown here leaves the function"
+               : "'%0' leaks when the function returns here",
+           DiagnosticIDs::Note)
           << Var.getName();
     else if (const auto *Block = dyn_cast<CompoundStmt>(Body))
       diag(SM.getFileLoc(Block->getRBracLoc()),

@@ -1,6 +1,7 @@
 //===-- Ownership.cpp - is a local handle released on every path ----------===//
 
 #include "Ownership.h"
+#include "FunctionEffects.h"
 #include "Parents.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -401,17 +402,22 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
   return std::nullopt;
 }
 
+/// The 'throw' expression \p Block ends with, if any.
+const CXXThrowExpr *throwIn(const CFGBlock &Block) {
+  for (const CFGElement &Element : Block)
+    if (const std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+      if (const auto *Throw = dyn_cast<CXXThrowExpr>(S->getStmt()))
+        return Throw;
+  return nullptr;
+}
+
 /// True when control leaves \p Block only by an exception (a throw, or the
 /// dispatch of a try to its handlers), or never (a call that does not
-/// return): such paths are not followed.
+/// return): such paths are not followed further.
 bool endsAbnormally(const CFGBlock &Block) {
-  if (Block.hasNoReturnElement() ||
-      isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt()))
-    return true;
-  return llvm::any_of(Block, [](const CFGElement &Element) {
-    const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
-    return S && isa<CXXThrowExpr>(S->getStmt());
-  });
+  return Block.hasNoReturnElement() ||
+         isa_and_nonnull<CXXTryStmt>(Block.getTerminatorStmt()) ||
+         throwIn(Block);
 }
 
 } // namespace
@@ -601,13 +607,38 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
     if (!Seen.contains(At))
       return std::nullopt;
 
-  // Leaks along edges into the exit, and overwrites, on reached blocks.
+  // Leaks along edges into the exit, at a 'throw' that leaves the function,
+  // and overwrites, on reached blocks.
   const SourceManager &SM = Ctx.getSourceManager();
   std::vector<const Stmt *> ExitAt(Sites, nullptr);
   llvm::BitVector AtExit(Sites);
   const CFGBlock &Exit = Graph->getExit();
+  const auto NoteExit = [&](unsigned Site, const Stmt *At) {
+    // Keep the first return or throw in the source; the end of the body last.
+    const Stmt *&Where = ExitAt[Site];
+    if (!AtExit.test(Site) ||
+        (At && (!Where || SM.isBeforeInTranslationUnit(At->getBeginLoc(),
+                                                       Where->getBeginLoc()))))
+      Where = At;
+    AtExit.set(Site);
+  };
+  std::optional<llvm::DenseSet<const Stmt *>> InTry;
   for (const CFGBlock *Block : *Graph) {
-    if (!Reached[Block->getBlockID()] || endsAbnormally(*Block))
+    if (!Reached[Block->getBlockID()])
+      continue;
+    if (const CXXThrowExpr *Throw = throwIn(*Block);
+        Throw && !Block->hasNoReturnElement()) {
+      // A throw out of the function ends its paths as a return does; one
+      // in a try block of the function may be caught, and is not followed.
+      if (!InTry)
+        InTry = FunctionEffects::insideTryBlocks(Body);
+      if (!InTry->contains(Throw))
+        for (unsigned Site :
+             Transfer(*Block, In[Block->getBlockID()], true).set_bits())
+          NoteExit(Site, Throw);
+      continue;
+    }
+    if (endsAbnormally(*Block))
       continue;
     const llvm::BitVector Out = Transfer(*Block, In[Block->getBlockID()], true);
     unsigned Index = 0;
@@ -621,16 +652,8 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
         if (const std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
           if (isa<ReturnStmt>(S->getStmt()))
             Return = S->getStmt();
-      for (unsigned Site : Edge.set_bits()) {
-        // Keep the first return in the source; the end of the body last.
-        const Stmt *&Where = ExitAt[Site];
-        if (!AtExit.test(Site) ||
-            (Return &&
-             (!Where || SM.isBeforeInTranslationUnit(Return->getBeginLoc(),
-                                                     Where->getBeginLoc()))))
-          Where = Return;
-        AtExit.set(Site);
-      }
+      for (unsigned Site : Edge.set_bits())
+        NoteExit(Site, Return);
     }
   }
 

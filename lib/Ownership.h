@@ -100,7 +100,7 @@ struct Leak {
   /// The variable receives a new handle while this one may still be held;
   /// \p Where is the acquiring call that overwrites it.
   bool Overwritten = false;
-  /// The return statement through which the handle leaks, the overwriting
+  /// The return or throw through which the handle leaks, the overwriting
   /// acquisition, or null for the end of the function's body.
   const Stmt *Where = nullptr;
 };
@@ -110,7 +110,8 @@ struct Leak {
 /// neither released nor handed over. Paths through calls that do not return,
 /// and the branch on which a null check shows the variable null (or a status
 /// check shows that a null-on-failure acquisition failed) need no release.
-/// Exceptions are not followed. std::nullopt when the graph cannot be built
+/// A 'throw' outside the function's try blocks ends a path as a return does;
+/// exceptions thrown by calls are not followed. std::nullopt when the graph cannot be built
 /// or does not contain every event.
 std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
                                            const Decl *Function,
