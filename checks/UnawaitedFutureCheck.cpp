@@ -2,7 +2,6 @@
 
 #include "UnawaitedFutureCheck.h"
 #include "Catalog.h"
-#include "Containers.h"
 #include "Context.h"
 #include "Matchers.h"
 #include "Names.h"
@@ -294,7 +293,7 @@ bool UnawaitedFutureCheck::reportsCompletionOnly(const FunctionDecl &F,
 }
 
 bool UnawaitedFutureCheck::blocksAfter(const Stmt &S, ASTContext &Ctx) const {
-  const FunctionDecl *Function = containers::enclosingFunction(S, Ctx);
+  const FunctionDecl *Function = enclosingFunction(S, Ctx);
   return Function && Function->getBody() &&
          Observers.blocksAfter(S, *Function->getBody(), Ctx);
 }

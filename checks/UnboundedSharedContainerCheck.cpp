@@ -442,7 +442,7 @@ UnboundedSharedContainerCheck::ownerOfReferent(const FieldDecl &Field,
           Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
       if (!Target || !isa<CXXThisExpr>(strip(Member->getBase())))
         continue;
-      const FunctionDecl *Site = containers::enclosingFunction(*Construct, Ctx);
+      const FunctionDecl *Site = enclosingFunction(*Construct, Ctx);
       const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Site);
       if (!Method || Method->isStatic() || Method->getParent()->isLambda())
         continue;

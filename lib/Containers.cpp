@@ -1,6 +1,7 @@
 //===-- Containers.cpp - does the translation unit bound a container? -----===//
 
 #include "Containers.h"
+#include "Context.h"
 #include "Loops.h"
 #include "Parents.h"
 #include "clang/AST/ASTContext.h"
@@ -187,23 +188,6 @@ std::optional<Bound> findBoundAt(const ValueDecl &Holder, ReferenceIndex &Refs,
 }
 
 } // namespace
-
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  TraversalKindScope AsIs(Ctx, TK_AsIs);
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Step = 0; Step < 256; ++Step) {
-    DynTypedNodeList Parents = parentsOf(Node, Ctx);
-    if (Parents.empty())
-      return nullptr;
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function;
-    Node = Parent;
-  }
-  return nullptr;
-}
 
 std::optional<Bound> findBound(const ValueDecl &Holder, ReferenceIndex &Refs,
                                const BoundApi &Api) {

@@ -62,9 +62,6 @@ std::optional<Bound> findBound(const ValueDecl &Holder, ReferenceIndex &Refs,
 /// bounds the container: it removes elements, evicts, or compares a size.
 bool boundsItself(const FunctionDecl &Method, const BoundApi &Api);
 
-/// The function, or the call operator of the lambda, whose body holds \p S.
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
-
 } // namespace clang::tidy::leak::containers
 
 #endif // LEAKTIDY_LIB_CONTAINERS_H

@@ -117,4 +117,20 @@ ValueUse classifyValueUse(const Expr &E, ASTContext &Ctx) {
   }
 }
 
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  TraversalKindScope AsIs(Ctx, TK_AsIs);
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Steps = 0; Steps < 256; ++Steps) {
+    DynTypedNodeList Parents = parentsOf(Node, Ctx);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getCallOperator();
+    if (const auto *Function = Node.get<FunctionDecl>())
+      return Function;
+  }
+  return nullptr;
+}
+
 } // namespace clang::tidy::leak

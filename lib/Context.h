@@ -37,6 +37,10 @@ const CallExpr *producingCall(const Expr *E);
 /// temporaries materialization and cleanups stripped.
 const Expr *ignoreTemporaries(const Expr *E);
 
+/// The function whose body holds \p S (a lambda's call operator for a
+/// statement inside a lambda), or null.
+const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
+
 } // namespace clang::tidy::leak
 
 #endif // LEAKTIDY_LIB_CONTEXT_H

@@ -22,22 +22,6 @@ const Stmt *writtenBody(const FunctionDecl &F) {
   return Body;
 }
 
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
-  TraversalKindScope AsIs(Ctx, TK_AsIs);
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    DynTypedNodeList Parents = parentsOf(Node, Ctx);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *Function = Node.get<FunctionDecl>())
-      return Function;
-  }
-  return nullptr;
-}
-
 //===--- Conditions that never change -------------------------------------===//
 
 /// True when every member function and friend of \p Record that could write

@@ -82,10 +82,6 @@ findEndlessRescheduling(llvm::ArrayRef<const FunctionDecl *> Handlers,
                         llvm::function_ref<bool(const CallExpr &)> IsScheduler,
                         ReferenceIndex &Index);
 
-/// The function whose body holds \p S (a lambda's call operator for a
-/// statement inside a lambda), or null.
-const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
-
 /// The body of \p F as written (the user's body of a coroutine).
 const Stmt *writtenBody(const FunctionDecl &F);
 
