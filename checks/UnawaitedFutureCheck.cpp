@@ -67,7 +67,7 @@ UnawaitedFutureCheck::UnawaitedFutureCheck(StringRef Name,
                                     catalog::completionOnlyTaskProducers())),
       StrictMode(readBool("StrictMode", false)),
       DetachedTaskCheckEnabled(Context->isCheckEnabled("leak-detached-task")),
-      Observers(FutureTypes) {}
+      Observers(FutureTypes), CompletionOnly(IgnoredProducers) {}
 
 void UnawaitedFutureCheck::registerUserCodeMatchers(MatchFinder *Finder) {
   std::vector<StringRef> TaskTypeNames = asRefs(FutureTypes);
@@ -149,7 +149,7 @@ void UnawaitedFutureCheck::checkDiscarded(const CallExpr &Call,
   if (Use == ValueUse::Used)
     return;
   const FunctionDecl *Callee = Call.getDirectCallee();
-  if (Callee && reportsCompletionOnly(*Callee, 0))
+  if (Callee && CompletionOnly.reportsCompletionOnly(*Callee))
     return;
   // A chain whose last continuation takes the task and observes it.
   if (Observers.observesAntecedent(Call, references(*Result.Context)))
@@ -222,7 +222,7 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
       Observers.observesAntecedent(*Producer, references(*Result.Context)))
     return;
   const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
-  if (Callee && reportsCompletionOnly(*Callee, 0))
+  if (Callee && CompletionOnly.reportsCompletionOnly(*Callee))
     return;
   const Flavor Kind = flavorOf(Var.getType(), Callee);
   if (Kind == Flavor::Plain && !StrictMode && Var.getInit() &&
@@ -256,40 +256,6 @@ void UnawaitedFutureCheck::checkLocal(const VarDecl &Var,
         << Type << Var.getName();
     break;
   }
-}
-
-bool UnawaitedFutureCheck::reportsCompletionOnly(const FunctionDecl &F,
-                                                 unsigned Depth) {
-  if (isListedFunction(&F, IgnoredProducers))
-    return true;
-  // A function of this file whose every return hands back such a task.
-  const FunctionDecl *Definition = F.getDefinition();
-  if (!Definition || !Definition->getBody() || Depth >= MaxSummaryDepth)
-    return false;
-  const auto Cached = CompletionOnly.find(Definition);
-  if (Cached != CompletionOnly.end())
-    return Cached->second;
-  CompletionOnly[Definition] = false; // Recursion: not known to be.
-  bool SawReturn = false;
-  bool All = true;
-  llvm::SmallVector<const Stmt *, 32> Work{Definition->getBody()};
-  while (!Work.empty() && All) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-      SawReturn = true;
-      // stripImplicit also looks through the copy or move of the result.
-      const auto *Call =
-          dyn_cast_or_null<CallExpr>(stripImplicit(Return->getRetValue()));
-      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-      All = Callee && reportsCompletionOnly(*Callee, Depth + 1);
-      continue;
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return CompletionOnly[Definition] = SawReturn && All;
 }
 
 bool UnawaitedFutureCheck::blocksAfter(const Stmt &S, ASTContext &Ctx) const {

@@ -45,10 +45,6 @@ private:
                    const ast_matchers::MatchFinder::MatchResult &Result);
   Flavor flavorOf(QualType Type, const FunctionDecl *Producer) const;
   bool isDrained(const ValueDecl &Container, ASTContext &Ctx);
-  /// True when the task \p F returns only reports the completion of work
-  /// that goes on anyway: \p F is in IgnoredResultFunctions, or a function
-  /// of this file whose every return hands back such a task.
-  bool reportsCompletionOnly(const FunctionDecl &F, unsigned Depth);
   /// True when the function holding \p S blocks on a task or an event
   /// after it (TaskObservers::blocksAfter).
   bool blocksAfter(const Stmt &S, ASTContext &Ctx) const;
@@ -67,9 +63,8 @@ private:
   /// Which continuations observe the task they are given.
   TaskObservers Observers;
   llvm::DenseMap<const ValueDecl *, bool> DrainedContainers;
-  /// How many functions deep reportsCompletionOnly follows returns.
-  static constexpr unsigned MaxSummaryDepth = 3;
-  llvm::DenseMap<const FunctionDecl *, bool> CompletionOnly;
+  /// Which functions return a task that only reports completion.
+  CompletionOnlyTasks CompletionOnly;
   /// The references of the translation unit, built on the first container.
   std::unique_ptr<ReferenceIndex> References;
 };

@@ -18,16 +18,6 @@ namespace {
 /// Member -> the acquisition whose handle it holds.
 using Held = std::map<const FieldDecl *, const CallExpr *>;
 
-/// The pointer data member of the object under construction that \p E names
-/// ('m', 'this->m').
-const FieldDecl *thisMember(const Expr *E) {
-  const auto *Member = E ? dyn_cast<MemberExpr>(E->IgnoreParenCasts()) : nullptr;
-  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenCasts()))
-    return nullptr;
-  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-  return Field && Field->getType()->isPointerType() ? Field : nullptr;
-}
-
 /// The member whose address \p E is ('&m').
 const FieldDecl *addressedMember(const Expr *E) {
   const auto *Address =

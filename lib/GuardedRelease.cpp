@@ -1,6 +1,7 @@
 //===-- GuardedRelease.cpp - is a release run only for a healthy handle? --===//
 
 #include "GuardedRelease.h"
+#include "Ownership.h"
 #include "Parents.h"
 #include "References.h"
 #include "clang/AST/DeclCXX.h"
@@ -14,14 +15,6 @@ namespace {
 /// How many statements up from the release an enclosing 'if' is looked for.
 constexpr unsigned MaxSteps = 64;
 
-/// The member \p E names on this object ('conn_', 'this->conn_').
-const FieldDecl *thisMember(const Expr *E) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(stripImplicit(E));
-  if (!Member || !isa<CXXThisExpr>(stripImplicit(Member->getBase())))
-    return nullptr;
-  return dyn_cast<FieldDecl>(Member->getMemberDecl());
-}
-
 /// True when \p S calls a function of \p Functions with \p Field as an
 /// argument; with \p Depth left, also when it calls a member function of
 /// this object whose body does.
@@ -33,7 +26,7 @@ bool asksStatus(const Stmt *S, const FieldDecl &Field,
     if (const FunctionDecl *Callee = Call->getDirectCallee()) {
       if (Functions.match(*Callee) &&
           llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-            return thisMember(Arg) == &Field;
+            return ownership::thisMember(Arg) == &Field;
           }))
         return true;
       const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
@@ -68,7 +61,7 @@ bool releases(const Stmt *S, const FieldDecl &Field, const NameList &Releases) {
 } // namespace
 
 const FieldDecl *releasedMember(const CallExpr &Release) {
-  return Release.getNumArgs() > 0 ? thisMember(Release.getArg(0)) : nullptr;
+  return Release.getNumArgs() > 0 ? ownership::thisMember(Release.getArg(0)) : nullptr;
 }
 
 const Expr *statusGuard(const CallExpr &Release, const FieldDecl &Field,

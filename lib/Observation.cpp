@@ -187,4 +187,38 @@ bool TaskObservers::observes(const Stmt *S, const ParmVarDecl &Param,
   });
 }
 
+bool CompletionOnlyTasks::reportsCompletionOnly(const FunctionDecl &F,
+                                                unsigned Depth) {
+  if (Listed.match(F))
+    return true;
+  // A function of this file whose every return hands back such a task.
+  const FunctionDecl *Definition = F.getDefinition();
+  if (!Definition || !Definition->getBody() || Depth >= MaxDepth)
+    return false;
+  const auto Cached = Summaries.find(Definition);
+  if (Cached != Summaries.end())
+    return Cached->second;
+  Summaries[Definition] = false; // Recursion: not known to be.
+  bool SawReturn = false;
+  bool All = true;
+  llvm::SmallVector<const Stmt *, 32> Work{Definition->getBody()};
+  while (!Work.empty() && All) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      SawReturn = true;
+      // stripImplicit also looks through the copy or move of the result.
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(stripImplicit(Return->getRetValue()));
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      All = Callee && reportsCompletionOnly(*Callee, Depth + 1);
+      continue;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Summaries[Definition] = SawReturn && All;
+}
+
 } // namespace clang::tidy::leak

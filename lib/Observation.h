@@ -13,6 +13,7 @@
 #ifndef LEAKTIDY_LIB_OBSERVATION_H
 #define LEAKTIDY_LIB_OBSERVATION_H
 
+#include "Names.h"
 #include "References.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -67,6 +68,29 @@ private:
   const std::vector<std::string> TaskTypes;
   const ASTContext *Summarized = nullptr;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> Summaries;
+};
+
+/// Answers "does the task this function returns only report the completion
+/// of work that goes on anyway?": the function is listed (IgnoredResultFunctions:
+/// a reply that is sent either way, an already completed task), or is a
+/// function of the translation unit whose every return hands back the task
+/// of such a function, up to three functions deep.
+class CompletionOnlyTasks {
+public:
+  explicit CompletionOnlyTasks(llvm::ArrayRef<std::string> Listed)
+      : Listed(Listed) {}
+
+  bool reportsCompletionOnly(const FunctionDecl &F) {
+    return reportsCompletionOnly(F, 0);
+  }
+  void clear() { Summaries.clear(); }
+
+private:
+  static constexpr unsigned MaxDepth = 3;
+  bool reportsCompletionOnly(const FunctionDecl &F, unsigned Depth);
+
+  const NameList Listed;
+  llvm::DenseMap<const FunctionDecl *, bool> Summaries;
 };
 
 } // namespace clang::tidy::leak

@@ -670,4 +670,12 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   return Leaks;
 }
 
+const FieldDecl *thisMember(const Expr *E) {
+  const auto *Member = E ? dyn_cast<MemberExpr>(E->IgnoreParenCasts()) : nullptr;
+  if (!Member || !isa<CXXThisExpr>(Member->getBase()->IgnoreParenCasts()))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getType()->isPointerType() ? Field : nullptr;
+}
+
 } // namespace clang::tidy::leak::ownership

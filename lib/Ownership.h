@@ -118,6 +118,10 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
                                            const Stmt &Body, ASTContext &Ctx,
                                            const HandleFunctions &Functions);
 
+/// The pointer data member of this object that \p E names ('m', 'this->m'):
+/// where a member function keeps a handle.
+const FieldDecl *thisMember(const Expr *E);
+
 } // namespace clang::tidy::leak::ownership
 
 #endif // LEAKTIDY_LIB_OWNERSHIP_H
