@@ -43,19 +43,25 @@ seconds(llvm::ArrayRef<std::pair<std::string, std::string>> Pairs) {
   return Names;
 }
 
-/// The local variable (not a parameter, not static) that \p E names.
-const VarDecl *localVariable(const Expr *E) {
+/// The local variable (not static) that \p E names; a parameter only with
+/// \p OrParameter.
+const VarDecl *localVariable(const Expr *E, bool OrParameter = false) {
   const auto *Ref = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+  if (!Var || !Var->hasLocalStorage() ||
+      (isa<ParmVarDecl>(Var) && !OrParameter) ||
       !Var->getType()->isPointerType())
     return nullptr;
   return Var;
 }
 
-/// The local variable that receives the handle returned by \p Call, through
-/// its initializer or an assignment; null when the handle goes elsewhere.
-const VarDecl *receivingVariable(const CallExpr &Call, ASTContext &Ctx) {
+/// Where the handle returned by \p Call goes, through parentheses and
+/// casts: the variable it initializes, or the assignment it is the value of.
+struct Receiver {
+  const VarDecl *Initialized = nullptr;
+  const BinaryOperator *Assignment = nullptr;
+};
+Receiver receiverOf(const CallExpr &Call, ASTContext &Ctx) {
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   const Stmt *Child = &Call;
   DynTypedNodeList Parents = parentsOf(Call, Ctx);
@@ -66,17 +72,28 @@ const VarDecl *receivingVariable(const CallExpr &Call, ASTContext &Ctx) {
       Parents = parentsOf(Parent, Ctx);
       continue;
     }
-    if (const auto *Var = Parent.get<VarDecl>())
-      return Var->getInit() == Child && Var->hasLocalStorage() &&
-                     !isa<ParmVarDecl>(Var) && Var->getType()->isPointerType()
-                 ? Var
-                 : nullptr;
-    if (const auto *Assign = Parent.get<BinaryOperator>())
-      if (Assign->getOpcode() == BO_Assign && Assign->getRHS() == Child)
-        return localVariable(Assign->getLHS());
-    return nullptr;
+    if (const auto *Var = Parent.get<VarDecl>(); Var && Var->getInit() == Child)
+      return {Var, nullptr};
+    if (const auto *Assign = Parent.get<BinaryOperator>();
+        Assign && Assign->getOpcode() == BO_Assign && Assign->getRHS() == Child)
+      return {nullptr, Assign};
+    return {};
   }
-  return nullptr;
+  return {};
+}
+
+/// The local variable that receives the handle returned by \p Call, through
+/// its initializer or an assignment (also to a parameter, which then holds
+/// a handle of its own function); null when the handle goes elsewhere.
+const VarDecl *receivingVariable(const Receiver &To) {
+  if (const VarDecl *Var = To.Initialized)
+    return Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) &&
+                   Var->getType()->isPointerType()
+               ? Var
+               : nullptr;
+  return To.Assignment
+             ? localVariable(To.Assignment->getLHS(), /*OrParameter=*/true)
+             : nullptr;
 }
 
 std::string unqualified(StringRef Name) { return Name.ltrim(':').str(); }
@@ -97,7 +114,12 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
                 },
                 // A C function (the library's own API) reads the handle; a C++
                 // function may keep or release it.
-                [](const FunctionDecl &F) { return F.isExternC(); }},
+                [](const FunctionDecl &F) { return F.isExternC(); },
+                // A function of this file that may throw.
+                [this](const CallExpr &Call) {
+                  const FunctionDecl *Callee = Call.getDirectCallee();
+                  return Callee && Effects.mayThrow(*Callee);
+                }},
       StatusFunctions(readNameList("HandleStatusFunctions",
                                    catalog::handleStatusFunctions())),
       StatusNames(StatusFunctions) {}
@@ -191,7 +213,12 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
       if (Address->getOpcode() == UO_AddrOf)
         Var = localVariable(Address->getSubExpr());
   } else if (Callee->getReturnType()->isPointerType()) {
-    Var = receivingVariable(*Call, Ctx);
+    const Receiver To = receiverOf(*Call, Ctx);
+    Var = receivingVariable(To);
+    if (const FieldDecl *Member =
+            To.Assignment ? ownership::thisMember(To.Assignment->getLHS())
+                          : nullptr)
+      checkMemberAcquisition(*Call, *Member, To.Assignment, Result);
     if (!Var && classifyValueUse(*Call, Ctx) != ValueUse::Used)
       checkDiscarded(*Call, Result);
     else if (!Var)
@@ -199,6 +226,48 @@ void UnreleasedHandleCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (Var && Analyzed.insert(Var).second)
     checkVariable(*Var, Result);
+}
+
+void UnreleasedHandleCheck::checkMemberAcquisition(
+    const CallExpr &Acquisition, const FieldDecl &Member,
+    const BinaryOperator *Assignment,
+    const MatchFinder::MatchResult &Result) {
+  const FunctionDecl &Acquire = *Acquisition.getDirectCallee();
+  // An acquisition that leaves nothing on failure has nothing to overwrite.
+  if (StatusFunctions.empty() || NullOnFailureList.contains(Acquire))
+    return;
+  const Expr *Guard = guarded::statusOnlyGuardBefore(
+      Acquisition, Member, StatusNames, Releasers, *Result.Context);
+  const SourceManager &SM = *Result.SourceManager;
+  if (!Guard || isInMacroBody(Guard->getBeginLoc(), SM))
+    return;
+  const std::string Release = releaseFor(Acquire);
+  {
+    auto Diag =
+        diag(SM.getFileLoc(Acquisition.getBeginLoc()),
+             "handle in member '%0' acquired by '%1' overwrites the handle of "
+             "an earlier attempt: the status test before it stops only a "
+             "healthy handle, and a failed one, which still needs '%2', is "
+             "lost here; call '%2' on '%0' when it is set before acquiring "
+             "again")
+        << Member.getName() << Acquire.getName() << Release
+        << Acquisition.getSourceRange();
+    // 'conn_ = acquire(...);' as a statement of a block: release what the
+    // member holds on the line before.
+    if (Assignment && fixits::enclosingBlock(*Assignment, *Result.Context) &&
+        !fixits::findVisibleVariable(Member.getName(), *Assignment,
+                                     *Result.Context))
+      if (const std::optional<FixItHint> Fix = fixits::insertLineBefore(
+              *Assignment,
+              ("if (" + Member.getName() + ") " + Release + "(" +
+               Member.getName() + ");")
+                  .str(),
+              SM))
+        Diag << *Fix;
+  }
+  diag(SM.getFileLoc(Guard->getBeginLoc()),
+       "this test lets a handle in a failed state through", DiagnosticIDs::Note)
+      << Guard->getSourceRange();
 }
 
 void UnreleasedHandleCheck::checkMemberRelease(
@@ -330,8 +399,10 @@ void UnreleasedHandleCheck::checkPassedStraight(
   const bool String =
       Call.getType()->getPointeeType()->isAnyCharacterType() &&
       !Effects.mayCall(*Callee, Functions.IsRelease, FunctionEffects::CallsRelease);
-  if (!Variadic && !Functions.OnlyUses(*Callee) && !String)
+  if (!Variadic && !Functions.OnlyUses(*Callee) && !String) {
+    checkOwningParameter(*Callee, Arg - Outer->arg_begin(), Call, Result);
     return;
+  }
   const FunctionDecl &Acquire = *Call.getDirectCallee();
   diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
        "handle returned by '%0' is passed straight to '%1', which does not "
@@ -339,6 +410,63 @@ void UnreleasedHandleCheck::checkPassedStraight(
        "'%2' on it after the call")
       << Acquire.getName() << Callee->getName() << releaseFor(Acquire)
       << Call.getSourceRange();
+}
+
+void UnreleasedHandleCheck::checkOwningParameter(
+    const FunctionDecl &Callee, unsigned Index, const CallExpr &Acquisition,
+    const MatchFinder::MatchResult &Result) {
+  // A function of this file given a handle straight from an acquisition
+  // owns it: its caller cannot release it. Whether it does, on every path,
+  // is read from its body once per parameter.
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody() || Definition->isTemplated() ||
+      Index >= Definition->getNumParams())
+    return;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual())
+    return;
+  const ParmVarDecl &Param = *Definition->getParamDecl(Index);
+  const SourceManager &SM = *Result.SourceManager;
+  if (!Param.getType()->isPointerType() ||
+      SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())) ||
+      !Analyzed.insert(&Param).second)
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const std::optional<ownership::HandleEvents> Events = ownership::collectEvents(
+      Param, *Definition->getBody(), Ctx, Functions, &Acquisition);
+  if (!Events)
+    return;
+  const std::optional<std::vector<ownership::Leak>> Leaks = ownership::findLeaks(
+      *Events, Definition, *Definition->getBody(), Ctx, Functions);
+  if (!Leaks || Leaks->empty())
+    return;
+  const ownership::Leak &Leak = Leaks->front();
+  const FunctionDecl &Acquire = *Acquisition.getDirectCallee();
+  const std::string Release = releaseFor(Acquire);
+  const auto *Thrower = dyn_cast_or_null<CallExpr>(Leak.Where);
+  const FunctionDecl *ThrowerDecl =
+      Thrower ? Thrower->getDirectCallee() : nullptr;
+  const SourceLocation Loc = SM.getFileLoc(
+      Leak.Where ? Leak.Where->getBeginLoc() : Definition->getBodyRBrace());
+  if (isInMacroBody(Loc, SM))
+    return;
+  if (ThrowerDecl)
+    diag(Loc, "handle parameter '%0', which callers pass straight from "
+              "'%1', leaks when '%2' throws before the handle is handed "
+              "over; own it first (a 'std::unique_ptr' with '%3' as its "
+              "deleter) so that the exception releases it")
+        << Param.getName() << Acquire.getName() << ThrowerDecl->getName()
+        << Release << Thrower->getSourceRange();
+  else
+    diag(Loc, "handle parameter '%0', which callers pass straight from "
+              "'%1', is not released on this path: it leaks each time the "
+              "path runs; call '%2' on it or hand it over")
+        << Param.getName() << Acquire.getName() << Release;
+  diag(SM.getFileLoc(Acquisition.getBeginLoc()),
+       "a caller passes the handle from '%0' to '%1' here, and so cannot "
+       "release it",
+       DiagnosticIDs::Note)
+      << Acquire.getName() << Definition->getName();
 }
 
 void UnreleasedHandleCheck::checkDiscarded(
@@ -406,6 +534,12 @@ void UnreleasedHandleCheck::checkVariable(
            "held",
            DiagnosticIDs::Note)
           << Var.getName();
+    else if (const auto *Thrower = dyn_cast_or_null<CallExpr>(Leak.Where);
+             Thrower && Thrower->getDirectCallee())
+      diag(SM.getFileLoc(Thrower->getBeginLoc()),
+           "'%0' leaks when '%1' throws here: it throws out of this function",
+           DiagnosticIDs::Note)
+          << Var.getName() << Thrower->getDirectCallee()->getName();
     else if (Leak.Where)
       diag(SM.getFileLoc(Leak.Where->getBeginLoc()),
            isa<CXXThrowExpr>(Leak.Where)

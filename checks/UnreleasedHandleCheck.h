@@ -54,8 +54,15 @@ private:
                         const ast_matchers::MatchFinder::MatchResult &Result);
   void checkPassedStraight(const CallExpr &Call,
                            const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkOwningParameter(const FunctionDecl &Callee, unsigned Index,
+                            const CallExpr &Acquisition,
+                            const ast_matchers::MatchFinder::MatchResult &Result);
   void checkDiscarded(const CallExpr &Call,
                       const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkMemberAcquisition(
+      const CallExpr &Acquisition, const FieldDecl &Member,
+      const BinaryOperator *Assignment,
+      const ast_matchers::MatchFinder::MatchResult &Result);
   void checkMemberRelease(const CallExpr &Release,
                           const ast_matchers::MatchFinder::MatchResult &Result);
   void addFixIt(DiagnosticBuilder &Diag, const ownership::HandleEvents &Events,

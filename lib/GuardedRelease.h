@@ -31,6 +31,18 @@ const Expr *statusGuard(const CallExpr &Release, const FieldDecl &Field,
                         const NameList &StatusFunctions,
                         const NameList &Releases, ASTContext &Ctx);
 
+/// For an acquisition stored into member \p Field ('conn_ = PQconnectdb(...)')
+/// in a member function other than a constructor: the condition of an 'if'
+/// of that function, before the acquisition, that tests the status of
+/// \p Field, when nothing there before the acquisition releases \p Field,
+/// assigns it or tests it for null. Such a test ('if (isConnected()) throw
+/// ...;') stops a healthy handle but lets a failed one through to be
+/// overwritten. Null otherwise.
+const Expr *statusOnlyGuardBefore(const CallExpr &Acquisition,
+                                  const FieldDecl &Field,
+                                  const NameList &StatusFunctions,
+                                  const NameList &Releases, ASTContext &Ctx);
+
 } // namespace clang::tidy::leak::guarded
 
 #endif // LEAKTIDY_LIB_GUARDEDRELEASE_H

@@ -71,6 +71,23 @@ bool isOutsideBody(const DeclRefExpr &Ref, const Stmt &Body, ASTContext &Ctx) {
   }
 }
 
+/// True when the value of \p Call is not used: it is a statement of its own
+/// (in a block, under a label or a case, or a branch of an 'if').
+bool isDiscarded(const CallExpr &Call, ASTContext &Ctx) {
+  DynTypedNode Child = DynTypedNode::create(Call);
+  DynTypedNode Node = parentOf(Child, Ctx);
+  while (Node.get<ExprWithCleanups>()) {
+    Child = Node;
+    Node = parentOf(Node, Ctx);
+  }
+  if (Node.get<CompoundStmt>() || Node.get<LabelStmt>() ||
+      Node.get<SwitchCase>())
+    return true;
+  const auto *If = Node.get<IfStmt>();
+  const Stmt *S = Child.get<Stmt>();
+  return If && S && (If->getThen() == S || If->getElse() == S);
+}
+
 /// Classifies one reference; std::nullopt when it is not modelled.
 std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
                                   ASTContext &Ctx,
@@ -160,6 +177,13 @@ std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
     if (Functions.IsRelease(*Callee))
       return Make(RefKind::Release, Call);
     if (Functions.IsAcquire(*Callee) || Functions.OnlyUses(*Callee))
+      return Make(RefKind::Use, Call);
+    // 'dropconnect(conn);' with a function of the file that only hands the
+    // handle back: with its value discarded, the handle stays here.
+    const auto Arg = llvm::find(Call->arguments(), Child);
+    const auto Index = static_cast<unsigned>(Arg - Call->arg_begin());
+    if (Arg != Call->arg_end() && Index < Callee->getNumParams() &&
+        onlyReturnsParameter(*Callee, Index) && isDiscarded(*Call, Ctx))
       return Make(RefKind::Use, Call);
     return Make(RefKind::Transfer, Call);
   }
@@ -445,8 +469,39 @@ std::optional<unsigned> handleOutParameter(const FunctionDecl &Acquire) {
   return std::nullopt;
 }
 
+bool onlyReturnsParameter(const FunctionDecl &F, unsigned Index) {
+  const FunctionDecl *Definition = F.getDefinition();
+  if (!Definition || !Definition->getBody() || Definition->isTemplated() ||
+      Index >= Definition->getNumParams())
+    return false;
+  const ParmVarDecl *Param = Definition->getParamDecl(Index);
+  unsigned Returned = 0;
+  // Every reference to the parameter is the value of a return statement.
+  const std::function<bool(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S)
+      return true;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      const Expr *Value = Return->getRetValue();
+      if (Value && refersTo(Value, *Param)) {
+        ++Returned;
+        return true;
+      }
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      return Ref->getDecl() != Param;
+    return llvm::all_of(S->children(), Visit);
+  };
+  return Visit(Definition->getBody()) && Returned > 0;
+}
+
 std::pair<const Decl *, const Stmt *> enclosingFunction(const VarDecl &Var,
                                                         ASTContext &Ctx) {
+  if (const auto *Param = dyn_cast<ParmVarDecl>(&Var)) {
+    const auto *Function = dyn_cast<FunctionDecl>(Param->getDeclContext());
+    if (!Function || !Function->hasBody())
+      return {nullptr, nullptr};
+    return {Function, Function->getBody()};
+  }
   DynTypedNode Node = DynTypedNode::create(Var);
   while (true) {
     Node = parentOf(Node, Ctx);
@@ -463,12 +518,20 @@ std::pair<const Decl *, const Stmt *> enclosingFunction(const VarDecl &Var,
 
 std::optional<HandleEvents> collectEvents(const VarDecl &Var, const Stmt &Body,
                                           ASTContext &Ctx,
-                                          const HandleFunctions &Functions) {
+                                          const HandleFunctions &Functions,
+                                          const CallExpr *AtEntry) {
   using namespace ast_matchers;
   HandleEvents Events;
   Events.Var = &Var;
-  if (const CallExpr *Init = returningAcquisition(Var.getInit(), Functions))
+  if (AtEntry) {
+    Events.AtEntry = AtEntry;
+    Events.Acquisitions.push_back(AtEntry);
+  } else if (const CallExpr *Init =
+                 isa<ParmVarDecl>(Var)
+                     ? nullptr
+                     : returningAcquisition(Var.getInit(), Functions)) {
     Events.Acquisitions.push_back(Init);
+  }
 
   TraversalKindScope AsIs(Ctx, TK_AsIs);
   const auto Refs =
@@ -512,7 +575,8 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   enum class Effect { Acquire, Drop };
   llvm::DenseMap<const Stmt *, std::pair<Effect, unsigned>> Effects;
   for (unsigned I = 0; I < Sites; ++I)
-    Effects[Events.Acquisitions[I]] = {Effect::Acquire, I};
+    if (Events.Acquisitions[I] != Events.AtEntry)
+      Effects[Events.Acquisitions[I]] = {Effect::Acquire, I};
   for (const Reference &Ref : Events.References)
     if (Ref.Kind == RefKind::Release || Ref.Kind == RefKind::Transfer ||
         Ref.Kind == RefKind::Clear)
@@ -522,9 +586,11 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
     SiteOf[Events.Acquisitions[I]] = I;
 
   std::vector<Leak> Overwrites;
+  // Calls that may throw, with the handles held when they are made.
+  std::vector<std::pair<const CallExpr *, llvm::BitVector>> ThrowingCalls;
   llvm::DenseSet<const Stmt *> Seen;
-  // Applies the statements of \p Block to \p Held; records overwrites when
-  // \p Record is set.
+  // Applies the statements of \p Block to \p Held; records overwrites and
+  // calls that may throw when \p Record is set.
   const auto Transfer = [&](const CFGBlock &Block, llvm::BitVector Held,
                             bool Record) {
     for (const CFGElement &Element : Block) {
@@ -533,8 +599,13 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
         continue;
       Seen.insert(S->getStmt());
       const auto It = Effects.find(S->getStmt());
-      if (It == Effects.end())
+      if (It == Effects.end()) {
+        if (const auto *Call = dyn_cast<CallExpr>(S->getStmt());
+            Record && Call && Held.any() && Functions.MayThrow &&
+            Functions.MayThrow(*Call))
+          ThrowingCalls.emplace_back(Call, Held);
         continue;
+      }
       const auto [Kind, Site] = It->second;
       if (Kind == Effect::Acquire) {
         const CallExpr *Call = Events.Acquisitions[Site];
@@ -575,6 +646,8 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   std::vector<bool> Reached(Blocks, false);
   llvm::SmallVector<const CFGBlock *, 16> Work;
   Reached[Graph->getEntry().getBlockID()] = true;
+  if (Events.AtEntry)
+    In[Graph->getEntry().getBlockID()].set(SiteOf[Events.AtEntry]);
   Work.push_back(&Graph->getEntry());
   while (!Work.empty()) {
     const CFGBlock *Block = Work.pop_back_val();
@@ -655,6 +728,14 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
       for (unsigned Site : Edge.set_bits())
         NoteExit(Site, Return);
     }
+  }
+
+  for (const auto &[Call, Held] : ThrowingCalls) {
+    if (!InTry)
+      InTry = FunctionEffects::insideTryBlocks(Body);
+    if (!InTry->contains(Call))
+      for (unsigned Site : Held.set_bits())
+        NoteExit(Site, Call);
   }
 
   std::vector<Leak> Leaks;

@@ -38,6 +38,10 @@ struct HandleFunctions {
   /// Passing the handle to the function is only a use: it neither releases
   /// nor keeps it.
   std::function<bool(const FunctionDecl &)> OnlyUses;
+  /// Optional: an exception may leave the call. When set, such a call made
+  /// outside the function's try blocks ends the paths that hold a handle, as
+  /// a 'throw' does.
+  std::function<bool(const CallExpr &)> MayThrow;
 };
 
 /// The parameter through which \p Acquire stores the handle it acquires (its
@@ -52,8 +56,9 @@ std::optional<unsigned> handleOutParameter(const FunctionDecl &Acquire);
 std::optional<std::pair<const CallExpr *, unsigned>>
 statusFailureBranch(const Expr *Condition, ASTContext &Ctx);
 
-/// The function, lambda call operator or block that declares \p Var, with
-/// its body; {nullptr, nullptr} when there is none.
+/// The function, lambda call operator or block that declares \p Var (a
+/// local or a parameter), with its body; {nullptr, nullptr} when there is
+/// none.
 std::pair<const Decl *, const Stmt *> enclosingFunction(const VarDecl &Var,
                                                         ASTContext &Ctx);
 
@@ -81,6 +86,9 @@ struct HandleEvents {
   /// The acquiring calls that store into the variable, in source order (its
   /// initializer's first).
   llvm::SmallVector<const CallExpr *, 2> Acquisitions;
+  /// For a parameter that owns the handle its callers pass in: the caller's
+  /// acquiring call, first of \p Acquisitions, held when the function starts.
+  const CallExpr *AtEntry = nullptr;
   /// Acquisitions that pass the variable's previous handle in, so that the
   /// new handle extends it ('list = curl_slist_append(list, ...)').
   llvm::SmallPtrSet<const CallExpr *, 2> Extending;
@@ -89,10 +97,17 @@ struct HandleEvents {
 
 /// Classifies every reference to \p Var in \p Body. std::nullopt when one
 /// of them is not modelled (an alias, a capture, the address taken for some
-/// other purpose): then nothing can be said about the variable.
+/// other purpose): then nothing can be said about the variable. With
+/// \p AtEntry, \p Var is a parameter that holds, when the function starts,
+/// the handle that call acquired in a caller.
 std::optional<HandleEvents> collectEvents(const VarDecl &Var, const Stmt &Body,
                                           ASTContext &Ctx,
-                                          const HandleFunctions &Functions);
+                                          const HandleFunctions &Functions,
+                                          const CallExpr *AtEntry = nullptr);
+
+/// True when \p F, defined in the translation unit, only returns its
+/// parameter \p Index: every reference to it is 'return p;'.
+bool onlyReturnsParameter(const FunctionDecl &F, unsigned Index);
 
 /// A handle that is not released on some path.
 struct Leak {
@@ -100,8 +115,9 @@ struct Leak {
   /// The variable receives a new handle while this one may still be held;
   /// \p Where is the acquiring call that overwrites it.
   bool Overwritten = false;
-  /// The return or throw through which the handle leaks, the overwriting
-  /// acquisition, or null for the end of the function's body.
+  /// The return or throw through which the handle leaks, the call that may
+  /// throw (with HandleFunctions::MayThrow), the overwriting acquisition, or
+  /// null for the end of the function's body.
   const Stmt *Where = nullptr;
 };
 
@@ -111,8 +127,11 @@ struct Leak {
 /// and the branch on which a null check shows the variable null (or a status
 /// check shows that a null-on-failure acquisition failed) need no release.
 /// A 'throw' outside the function's try blocks ends a path as a return does;
-/// exceptions thrown by calls are not followed. std::nullopt when the graph cannot be built
-/// or does not contain every event.
+/// so does a call for which HandleFunctions::MayThrow holds. A call whose
+/// value is discarded and which only returns the handle it is given (a
+/// function of the file whose body does nothing else with that parameter)
+/// is a use. std::nullopt when the graph cannot be built or does not contain
+/// every event.
 std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
                                            const Decl *Function,
                                            const Stmt &Body, ASTContext &Ctx,
