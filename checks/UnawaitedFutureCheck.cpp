@@ -107,6 +107,17 @@ void UnawaitedFutureCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                         on(LongLivedContainer))
           .bind("growth"),
       this);
+
+  // A future-like object assigned to a data member or a global.
+  const auto LongLivedTask = expr(ignoringParenImpCasts(anyOf(
+      memberExpr(member(fieldDecl(hasType(TaskType)).bind("stored"))),
+      declRefExpr(
+          to(varDecl(hasGlobalStorage(), hasType(TaskType)).bind("stored"))))));
+  Finder->addMatcher(cxxOperatorCallExpr(InUserCode,
+                                         hasOverloadedOperatorName("="),
+                                         hasArgument(0, LongLivedTask))
+                         .bind("store"),
+                     this);
 }
 
 void UnawaitedFutureCheck::check(const MatchFinder::MatchResult &Result) {
@@ -118,6 +129,9 @@ void UnawaitedFutureCheck::check(const MatchFinder::MatchResult &Result) {
                Result.Nodes.getNodeAs<CXXMemberCallExpr>("growth"))
     checkGrowth(*Growth, *Result.Nodes.getNodeAs<ValueDecl>("container"),
                 Result);
+  else if (const auto *Store =
+               Result.Nodes.getNodeAs<CXXOperatorCallExpr>("store"))
+    checkStore(*Store, *Result.Nodes.getNodeAs<ValueDecl>("stored"), Result);
 }
 
 UnawaitedFutureCheck::Flavor
@@ -310,6 +324,97 @@ void UnawaitedFutureCheck::checkGrowth(const CXXMemberCallExpr &Call,
        "clears its elements",
        DiagnosticIDs::Note)
       << Container.getName();
+}
+
+bool UnawaitedFutureCheck::onlyAssignsOrInspects(const Expr &Ref) {
+  if (const std::optional<StringRef> Method = References->memberCalledOn(Ref))
+    return llvm::is_contained(catalog::futureInspectorMethods(), *Method);
+  const DynTypedNodeList Parents = parentsOf(Ref, References->context());
+  const auto *Assign =
+      Parents.size() == 1 ? Parents[0].get<CXXOperatorCallExpr>() : nullptr;
+  return Assign && Assign->getOperator() == OO_Equal &&
+         Assign->getNumArgs() == 2 &&
+         Assign->getArg(0)->IgnoreParenImpCasts() == &Ref;
+}
+
+bool UnawaitedFutureCheck::isAwaited(const ValueDecl &Stored, ASTContext &Ctx) {
+  if (auto It = AwaitedStores.find(&Stored); It != AwaitedStores.end())
+    return It->second;
+  references(Ctx);
+  const bool Awaited =
+      llvm::any_of(References->referencesTo(Stored), [&](const Expr *Ref) {
+        return !onlyAssignsOrInspects(*Ref);
+      });
+  AwaitedStores[&Stored] = Awaited;
+  return Awaited;
+}
+
+bool UnawaitedFutureCheck::isAwaitedBefore(const CXXOperatorCallExpr &Assign,
+                                           const ValueDecl &Stored,
+                                           ASTContext &Ctx) {
+  const FunctionDecl *Function = enclosingFunction(Assign, Ctx);
+  if (!Function || !Function->getBody())
+    return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const SourceRange Body = Function->getBody()->getSourceRange();
+  return llvm::any_of(References->referencesTo(Stored), [&](const Expr *Ref) {
+    const SourceLocation Loc = Ref->getBeginLoc();
+    return !SM.isBeforeInTranslationUnit(Loc, Body.getBegin()) &&
+           SM.isBeforeInTranslationUnit(Loc, Assign.getBeginLoc()) &&
+           !onlyAssignsOrInspects(*Ref);
+  });
+}
+
+void UnawaitedFutureCheck::checkStore(const CXXOperatorCallExpr &Assign,
+                                      const ValueDecl &Stored,
+                                      const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  if (Assign.getNumArgs() != 2 || isInMacroBody(Assign.getBeginLoc(), SM) ||
+      ReportedStores.contains(&Stored))
+    return;
+  // A new task from a call: not a reset to an empty one, not a copy of a
+  // task held elsewhere.
+  const CallExpr *Producer = producingCall(Assign.getArg(1));
+  const FunctionDecl *Callee = Producer ? Producer->getDirectCallee() : nullptr;
+  if (!Callee || Producer != ignoreTemporaries(Assign.getArg(1)))
+    return;
+  // An 'std::async' future in a member is waited for by the destructor of
+  // its object: the usual way to keep the work's lifetime within it.
+  const Flavor Kind = flavorOf(Stored.getType(), Callee);
+  if (Kind == Flavor::Blocking ||
+      CompletionOnly.reportsCompletionOnly(*Callee) ||
+      Observers.observesAntecedent(*Producer, references(Ctx)))
+    return;
+  const std::string Type = typeName(Stored.getType(), Ctx);
+  const SourceLocation Loc = SM.getFileLoc(Assign.getOperatorLoc());
+  if (!isAwaited(Stored, Ctx)) {
+    ReportedStores.insert(&Stored);
+    if (Kind == Flavor::Lazy)
+      diag(Loc, "'%0' stored in '%1' is never awaited: the coroutine never "
+                "runs; 'co_await' it or start it with 'co_spawn'")
+          << Type << Stored.getName() << Assign.getSourceRange();
+    else
+      diag(Loc, "'%0' stored in '%1' is never awaited: no code in this file "
+                "waits on, gets or chains it, so its result and exceptions "
+                "are lost and nothing waits for the work; wait for it where "
+                "its owner stops (a 'stop()' or the destructor)")
+          << Type << Stored.getName() << Assign.getSourceRange();
+    diag(Stored.getLocation(), "'%0' is declared here", DiagnosticIDs::Note)
+        << Stored.getName();
+    return;
+  }
+  // Awaited somewhere, but replaced in a loop or a callback without waiting
+  // for the task it holds.
+  if (Kind == Flavor::Plain && runsRepeatedly(Assign, Ctx) &&
+      !isAwaitedBefore(Assign, Stored, Ctx)) {
+    ReportedStores.insert(&Stored);
+    diag(Loc, "'%0' in '%1' is replaced here while the task it holds may "
+              "still run: that task is never awaited, so its result and "
+              "exceptions are lost; wait for it (or chain the new task to "
+              "it) before replacing it")
+        << Type << Stored.getName() << Assign.getSourceRange();
+  }
 }
 
 } // namespace clang::tidy::leak

@@ -7,6 +7,7 @@
 #include "Observation.h"
 #include "References.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void startTranslationUnit() override {
     DrainedContainers.clear();
+    AwaitedStores.clear();
+    ReportedStores.clear();
     CompletionOnly.clear();
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -43,6 +46,19 @@ private:
                   const ast_matchers::MatchFinder::MatchResult &Result);
   void checkGrowth(const CXXMemberCallExpr &Call, const ValueDecl &Container,
                    const ast_matchers::MatchFinder::MatchResult &Result);
+  void checkStore(const CXXOperatorCallExpr &Assign, const ValueDecl &Stored,
+                  const ast_matchers::MatchFinder::MatchResult &Result);
+  /// True when code of the file does more with the data member or global
+  /// \p Stored than assign it or inspect it: waits on it, chains it, moves
+  /// it, passes it on.
+  bool isAwaited(const ValueDecl &Stored, ASTContext &Ctx);
+  /// True when, in the function holding \p Assign, code before it waits on
+  /// or otherwise uses \p Stored (beyond inspecting it).
+  bool isAwaitedBefore(const CXXOperatorCallExpr &Assign,
+                       const ValueDecl &Stored, ASTContext &Ctx);
+  /// True when \p Ref, a reference to a stored task, only assigns it or
+  /// inspects it.
+  bool onlyAssignsOrInspects(const Expr &Ref);
   Flavor flavorOf(QualType Type, const FunctionDecl *Producer) const;
   bool isDrained(const ValueDecl &Container, ASTContext &Ctx);
   /// True when the function holding \p S blocks on a task or an event
@@ -63,6 +79,8 @@ private:
   /// Which continuations observe the task they are given.
   TaskObservers Observers;
   llvm::DenseMap<const ValueDecl *, bool> DrainedContainers;
+  llvm::DenseMap<const ValueDecl *, bool> AwaitedStores;
+  llvm::DenseSet<const ValueDecl *> ReportedStores;
   /// Which functions return a task that only reports completion.
   CompletionOnlyTasks CompletionOnly;
   /// The references of the translation unit, built on the first container.
