@@ -297,20 +297,6 @@ PerRequestClientCheck::findWrapperOf(const VarDecl &Var,
   return nullptr;
 }
 
-/// One construction or connection the check found.
-struct PerRequestClientCheck::Client {
-  /// The matched expression, and the expression whose value is the client
-  /// (a 'new' around a construction).
-  const Expr *Node = nullptr;
-  const Expr *Value = nullptr;
-  /// The client type or the factory, for the message.
-  std::string Name;
-  bool IsFactory = false;
-  bool ThreadSafe = false;
-  const catalog::ClientEntry *Entry = nullptr;
-  /// The arguments that say what to connect to.
-  llvm::SmallVector<const Expr *, 4> Args;
-};
 
 PerRequestClientCheck::PerRequestClientCheck(StringRef Name,
                                              ClangTidyContext *Context)
@@ -357,48 +343,46 @@ void PerRequestClientCheck::registerUserCodeMatchers(MatchFinder *Finder) {
       callExpr(InUserCode, anyOf(SmartPointerAllocation, FactoryCall))
           .bind("client"),
       this);
+  // Objects of the project's own classes whose constructor creates a client
+  // (a repository that connects, a gRPC CallData holding a channel).
+  Finder->addMatcher(
+      cxxConstructExpr(InUserCode, unless(constructsCopyOrMove()),
+                       unless(hasType(hasUnqualifiedDesugaredType(
+                           recordType(hasDeclaration(ClientClass))))))
+          .bind("wrapper"),
+      this);
+  Finder->addMatcher(callExpr(InUserCode, callee(functionDecl(hasAnyName(Smart))),
+                              unless(SmartPointerAllocation))
+                         .bind("wrapper"),
+                     this);
 }
 
-void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Node = Result.Nodes.getNodeAs<Expr>("client");
-  ASTContext &Ctx = *Result.Context;
-  const SourceManager &SM = *Result.SourceManager;
-  if (!Node)
-    return;
-  // Code written in the body of the user's own macro is not for the user to
-  // change where it expands. A library's macro over its connect call
-  // (libpq's 'PQsetdb') is the user's call all the same.
-  if (isInMacroBody(Node->getBeginLoc(), SM) &&
-      !SM.isInSystemHeader(SM.getSpellingLoc(Node->getBeginLoc())))
-    return;
-  const SourceLocation FileLoc = SM.getFileLoc(Node->getBeginLoc());
-  if (!IgnoredFilePatterns.empty() &&
-      IgnoredFilePatterns.matchText(SM.getFilename(FileLoc)))
-    return;
-
+std::optional<PerRequestClientCheck::Client>
+PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx) const {
   Client C;
-  C.Node = Node;
-  C.Value = Node;
+  C.Node = &Node;
+  C.Value = &Node;
   llvm::StringRef EntryName;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Node)) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node)) {
     const CXXRecordDecl *Record = Construct->getConstructor()->getParent();
-    if (!findSelfOrBase(*Record, TypeNames, &EntryName))
-      return;
+    if (Construct->getConstructor()->isCopyOrMoveConstructor() ||
+        !findSelfOrBase(*Record, TypeNames, &EntryName))
+      return std::nullopt;
     C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
     QualType Written = Construct->getType();
     if (const auto *New =
-            dyn_cast_or_null<CXXNewExpr>(operandParent(*Node, Ctx))) {
+            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
       C.Value = New;
       Written = New->getAllocatedType();
-    } else if (const VarDecl *Var = initializedVariable(*Node, Ctx)) {
+    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
       Written = Var->getType();
     }
     C.Name = typeName(Written, Ctx);
-  } else if (const auto *Call = dyn_cast<CallExpr>(Node)) {
+  } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
-      return;
+      return std::nullopt;
     if (std::optional<StringRef> Factory = FactoryNames.match(*Callee)) {
       EntryName = *Factory;
       C.IsFactory = true;
@@ -416,13 +400,13 @@ void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
       const CXXRecordDecl *Record =
           Allocated.isNull() ? nullptr : Allocated->getAsCXXRecordDecl();
       if (!Record || !findSelfOrBase(*Record, TypeNames, &EntryName))
-        return;
+        return std::nullopt;
       C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
       C.Name = typeName(Allocated, Ctx);
       C.Args.append(Call->arg_begin(), Call->arg_end());
     }
   } else {
-    return;
+    return std::nullopt;
   }
   C.Entry = catalog::findClientEntry(EntryName);
 
@@ -430,8 +414,144 @@ void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
   if (C.Entry && !C.Entry->PrivateTargets.empty() && !C.Args.empty())
     if (const auto *Literal = dyn_cast<StringLiteral>(strip(C.Args.front())))
       if (llvm::is_contained(C.Entry->PrivateTargets, Literal->getString()))
-        return;
+        return std::nullopt;
+  return C;
+}
 
+std::optional<PerRequestClientCheck::Client>
+PerRequestClientCheck::createdByConstructor(const CXXConstructorDecl &Ctor,
+                                            ASTContext &Ctx, unsigned Depth) {
+  const CXXConstructorDecl *Definition =
+      dyn_cast_or_null<CXXConstructorDecl>(Ctor.getDefinition());
+  if (!Definition || Definition->isCopyOrMoveConstructor() ||
+      Definition->isTemplated())
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())))
+    return std::nullopt;
+  if (const auto It = ConstructorClients.find(Definition);
+      It != ConstructorClients.end())
+    return It->second;
+  ConstructorClients[Definition] = std::nullopt; // Recursion ends here.
+
+  // The member initializers (also the in-class ones they use), then the
+  // body; not lambdas or statics, which do not run with each object.
+  llvm::SmallVector<const Stmt *, 16> Work;
+  for (const CXXCtorInitializer *Init : Definition->inits()) {
+    const Expr *Value = Init->getInit();
+    if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(Value))
+      Value = Default->getExpr();
+    Work.push_back(Value);
+  }
+  Work.push_back(Definition->getBody());
+  std::optional<Client> Found;
+  for (unsigned I = 0; I < Work.size() && !Found; ++I) {
+    const Stmt *S = Work[I];
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Decl = dyn_cast<DeclStmt>(S);
+        Decl && llvm::any_of(Decl->decls(), [](const clang::Decl *D) {
+          const auto *Var = dyn_cast<VarDecl>(D);
+          return Var && Var->isStaticLocal();
+        }))
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S);
+        E && isa<CXXConstructExpr, CallExpr>(E) &&
+        !handlers::isFirstTimeInitialization(*E, Ctx)) {
+      if (std::optional<Client> Direct = clientOf(*E, Ctx)) {
+        Found = Direct;
+        break;
+      }
+      const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      if (Construct && Depth < MaxWrapperDepth)
+        if (std::optional<Client> Nested = createdByConstructor(
+                *Construct->getConstructor(), Ctx, Depth + 1)) {
+          Found = Nested;
+          break;
+        }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  ConstructorClients[Definition] = Found;
+  return Found;
+}
+
+std::optional<PerRequestClientCheck::Client>
+PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
+  // 'Repository repo(config);', 'new Repository(config)',
+  // 'std::make_shared<Repository>(config)'.
+  const CXXConstructorDecl *Ctor = nullptr;
+  QualType Written;
+  Client C;
+  C.Node = &Node;
+  C.Value = &Node;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node)) {
+    Ctor = Construct->getConstructor();
+    Written = Construct->getType();
+    C.Args.append(Construct->arg_begin(), Construct->arg_end());
+    if (const auto *New =
+            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
+      C.Value = New;
+      Written = New->getAllocatedType();
+    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
+      Written = Var->getType();
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
+    // The construction inside 'make_shared' is in a system header: the
+    // class's constructor taking these arguments is looked up instead.
+    const QualType Allocated = allocatedType(*Call);
+    const CXXRecordDecl *Record =
+        Allocated.isNull() ? nullptr : Allocated->getAsCXXRecordDecl();
+    if (!Record || !Record->hasDefinition())
+      return std::nullopt;
+    for (const CXXConstructorDecl *Candidate : Record->ctors())
+      if (!Candidate->isCopyOrMoveConstructor() &&
+          Candidate->getNumParams() == Call->getNumArgs() &&
+          !Candidate->isDeleted()) {
+        if (Ctor)
+          return std::nullopt; // Overloads: which one runs is not known here.
+        Ctor = Candidate;
+      }
+    Written = Allocated;
+    C.Args.append(Call->arg_begin(), Call->arg_end());
+  }
+  if (!Ctor || findSelfOrBase(*Ctor->getParent(), TypeNames))
+    return std::nullopt;
+  std::optional<Client> Inner = createdByConstructor(*Ctor, Ctx, 0);
+  if (!Inner)
+    return std::nullopt;
+  C.Name = typeName(Written, Ctx);
+  C.Entry = Inner->Entry;
+  C.Inner = Inner->Node;
+  C.InnerName = Inner->Name;
+  return C;
+}
+
+void PerRequestClientCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Node = Result.Nodes.getNodeAs<Expr>("client");
+  const auto *Wrapper = Result.Nodes.getNodeAs<Expr>("wrapper");
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  if (!Node && !Wrapper)
+    return;
+  const Expr &Site = Node ? *Node : *Wrapper;
+  // Code written in the body of the user's own macro is not for the user to
+  // change where it expands. A library's macro over its connect call
+  // (libpq's 'PQsetdb') is the user's call all the same.
+  if (isInMacroBody(Site.getBeginLoc(), SM) &&
+      !SM.isInSystemHeader(SM.getSpellingLoc(Site.getBeginLoc())))
+    return;
+  const SourceLocation FileLoc = SM.getFileLoc(Site.getBeginLoc());
+  if (!IgnoredFilePatterns.empty() &&
+      IgnoredFilePatterns.matchText(SM.getFilename(FileLoc)))
+    return;
+
+  const std::optional<Client> Found =
+      Node ? clientOf(*Node, Ctx) : wrapperOf(*Wrapper, Ctx);
+  if (!Found)
+    return;
+  const Client &C = *Found;
   for (const handlers::PerRequestPath &Path :
        Handlers.perRequestPaths(*C.Value, Ctx)) {
     // A client built from the request's own data (a per-tenant database, a
@@ -489,7 +609,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
   std::optional<FixItHint> MakeStatic;
   const FunctionDecl *Function =
       Path.Calls.empty() ? Root.Function : Path.Calls.back().Callee;
-  if (C.ThreadSafe && Var && Function && Function->getBody() &&
+  if (!C.Inner && C.ThreadSafe && Var && Function && Function->getBody() &&
       Var->hasLocalStorage() && !Var->isStaticLocal() &&
       !isa<ParmVarDecl>(Var) && !Var->getType()->isReferenceType() &&
       !Var->isConstexpr() && !Function->isConstexpr() &&
@@ -510,7 +630,17 @@ void PerRequestClientCheck::diagnose(const Client &C,
   const SourceLocation Loc = Var && !Wrapper
                                  ? Var->getLocation()
                                  : SM.getFileLoc(C.Value->getBeginLoc());
-  {
+  if (C.Inner) {
+    // An object of the project's own class that creates the client.
+    diag(Loc, "'%0' is created %1, and its constructor creates '%2': each "
+              "one %3; create the '%0' once and share it, or give it a "
+              "client that outlives the request instead of creating one")
+        << C.Name << everyUnit(Root) << C.InnerName << Cost
+        << C.Value->getSourceRange();
+    diag(SM.getFileLoc(C.Inner->getBeginLoc()),
+         "'%0' is created here with every '%1'", DiagnosticIDs::Note)
+        << C.InnerName << C.Name;
+  } else {
     auto Diag = C.IsFactory ? diag(Loc, "'%0' is called %1: each call %2; %3")
                             : diag(Loc, "'%0' is created %1: each one %2; %3");
     Diag << C.Name << everyUnit(Root) << Cost << Advice
@@ -535,7 +665,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
         << qualifiedName(*Step->Callee);
   diag(SM.getFileLoc(Root.Loc), "%0", DiagnosticIDs::Note) << Root.Note;
 
-  if (MakeStatic)
+  if (MakeStatic || C.Inner)
     return;
   if (InLoop && !Path.Calls.empty())
     diag(Loc, "build it once before the loop starts and pass it down to '%0'",

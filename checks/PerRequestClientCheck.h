@@ -3,9 +3,12 @@
 #ifndef LEAKTIDY_CHECKS_PERREQUESTCLIENTCHECK_H
 #define LEAKTIDY_CHECKS_PERREQUESTCLIENTCHECK_H
 
+#include "Catalog.h"
 #include "Handlers.h"
 #include "LeakCheck.h"
 #include "Names.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +25,10 @@ public:
   PerRequestClientCheck(StringRef Name, ClangTidyContext *Context);
   void registerUserCodeMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void endTranslationUnit() override { Handlers.reset(); }
+  void endTranslationUnit() override {
+    Handlers.reset();
+    ConstructorClients.clear();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
@@ -31,7 +37,36 @@ public:
   }
 
 private:
-  struct Client;
+  /// One construction or connection the check found.
+  struct Client {
+    /// The matched expression, and the expression whose value is the client
+    /// (a 'new' around a construction).
+    const Expr *Node = nullptr;
+    const Expr *Value = nullptr;
+    /// The client type or the factory, for the message.
+    std::string Name;
+    bool IsFactory = false;
+    bool ThreadSafe = false;
+    const catalog::ClientEntry *Entry = nullptr;
+    /// The arguments that say what to connect to.
+    llvm::SmallVector<const Expr *, 4> Args;
+    /// For an object of a class of the project whose constructor creates a
+    /// client: that construction or factory call, and its name.
+    const Expr *Inner = nullptr;
+    std::string InnerName;
+  };
+  /// The client \p Node creates: a construction of a client type, a factory
+  /// call, a smart-pointer allocation of a client type.
+  std::optional<Client> clientOf(const Expr &Node, ASTContext &Ctx) const;
+  /// For an object of a class of the project (a construction, 'new' or a
+  /// smart-pointer allocation) whose constructor creates a client: the
+  /// object, described with that client.
+  std::optional<Client> wrapperOf(const Expr &Node, ASTContext &Ctx);
+  /// The client the constructor creates with every object: in its member
+  /// initializers or its body, directly or through the constructor of
+  /// another class of the project (\p Depth levels so far).
+  std::optional<Client> createdByConstructor(const CXXConstructorDecl &Ctor,
+                                             ASTContext &Ctx, unsigned Depth);
   void diagnose(const Client &C, const handlers::PerRequestPath &Path,
                 const ast_matchers::MatchFinder::MatchResult &Result);
   const CallExpr *findWrapperOf(const VarDecl &Var,
@@ -51,6 +86,11 @@ private:
   const NameList WrapperNames;
   const RegexList IgnoredFilePatterns;
   handlers::HandlerIndex Handlers;
+  /// How many constructors deep a wrapped client is looked for.
+  static constexpr unsigned MaxWrapperDepth = 2;
+  /// Per constructor, the client it creates (see createdByConstructor).
+  llvm::DenseMap<const CXXConstructorDecl *, std::optional<Client>>
+      ConstructorClients;
 };
 
 } // namespace clang::tidy::leak

@@ -205,7 +205,7 @@ void registerOrderRoutes(httplib::Server &server, const OrderRepository &shared,
   // Built per request: its constructor builds a new client every time.
   server.Get(R"(/orders/status/(\w+))",
              [&config](const httplib::Request &req, httplib::Response &res) {
-               OrderRepository repository(config); // MISSED: leak-per-request-client
+               OrderRepository repository(config); // FINDING: leak-per-request-client
                res.set_content(toJson(repository.recentWithStatus(req.matches[1])),
                                "application/json");
              });
