@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "LazyInit.h"
 #include "Matchers.h"
 #include "Options.h"
 #include "Parents.h"

@@ -3,6 +3,7 @@
 #include "Escape.h"
 #include "Catalog.h"
 #include "Context.h"
+#include "EscapeWalk.h"
 #include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -50,33 +51,24 @@ static llvm::StringSet<> identifierSet(llvm::ArrayRef<std::string> List) {
   return Set;
 }
 
-struct Analysis::Sets {
-  explicit Sets(const Knowledge &K)
-      : Sinks(K.Sinks), ThreadTypes(K.ThreadTypes),
-        JoiningThreadTypes(K.JoiningThreadTypes), OwnerTypes(K.OwnerTypes),
-        WrapperTypes(K.WrapperTypes), NonStoring(K.NonStoringCallees),
-        PassThrough(K.PassThroughFunctions), FutureTypes(K.FutureTypes),
-        BlockingSpawners(K.BlockingFutureSpawners), SignalTypes(K.SignalTypes),
-        DetachMethods(identifierSet(K.ThreadDetachMethods)),
-        JoinMethods(identifierSet(K.ThreadJoinMethods)),
-        InsertMethods(identifierSet(K.InsertMethods)),
-        FutureJoinMethods(identifierSet(K.FutureJoinMethods)),
-        SignalWaitMethods(identifierSet(K.SignalWaitMethods)) {
-    for (const std::string &Pattern : K.SinkPatterns) {
-      llvm::Regex Regex(Pattern);
-      std::string Error;
-      if (Regex.isValid(Error))
-        SinkPatterns.push_back(std::move(Regex));
-    }
+Analysis::Sets::Sets(const Knowledge &K)
+    : Sinks(K.Sinks), ThreadTypes(K.ThreadTypes),
+      JoiningThreadTypes(K.JoiningThreadTypes), OwnerTypes(K.OwnerTypes),
+      WrapperTypes(K.WrapperTypes), NonStoring(K.NonStoringCallees),
+      PassThrough(K.PassThroughFunctions), FutureTypes(K.FutureTypes),
+      BlockingSpawners(K.BlockingFutureSpawners), SignalTypes(K.SignalTypes),
+      DetachMethods(identifierSet(K.ThreadDetachMethods)),
+      JoinMethods(identifierSet(K.ThreadJoinMethods)),
+      InsertMethods(identifierSet(K.InsertMethods)),
+      FutureJoinMethods(identifierSet(K.FutureJoinMethods)),
+      SignalWaitMethods(identifierSet(K.SignalWaitMethods)) {
+  for (const std::string &Pattern : K.SinkPatterns) {
+    llvm::Regex Regex(Pattern);
+    std::string Error;
+    if (Regex.isValid(Error))
+      SinkPatterns.push_back(std::move(Regex));
   }
-
-  NameList Sinks, ThreadTypes, JoiningThreadTypes, OwnerTypes,
-      WrapperTypes, NonStoring, PassThrough, FutureTypes, BlockingSpawners,
-      SignalTypes;
-  llvm::StringSet<> DetachMethods, JoinMethods, InsertMethods,
-      FutureJoinMethods, SignalWaitMethods;
-  std::vector<llvm::Regex> SinkPatterns;
-};
+}
 
 Analysis::Analysis(const Knowledge &K) : Names(std::make_unique<Sets>(K)) {}
 Analysis::~Analysis() = default;
@@ -165,117 +157,9 @@ static std::string writtenText(const Expr &E, ASTContext &Ctx) {
 // The walk
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-/// What the tracked value is at this point of its way.
-enum class Holder {
-  Callable,      ///< The callable itself, or a wrapper holding it.
-  Thread,        ///< A thread running it: must be joined or detached.
-  JoiningThread, ///< A thread that joins in its destructor.
-  Future,        ///< A task handle that does not wait when destroyed.
-  BlockingFuture,///< A future whose destructor waits (std::async).
-  Container,     ///< An object holding it among other things.
-};
-
-/// Where an assignment or insertion stores its value.
-struct Storage {
-  enum Kind { Member, Global, Static, Object, Local, Unknown } Where = Unknown;
-  const ValueDecl *Decl = nullptr;
-  const VarDecl *Var = nullptr;
-};
-
 constexpr unsigned MaxDepth = 12;
 
-class Walker {
-public:
-  Walker(const Analysis &A, const Analysis::Sets &S, ASTContext &Ctx,
-         llvm::StringRef Noun)
-      : A(A), S(S), Ctx(Ctx), Noun(Noun.str()) {}
-
-  /// Follows the value of \p Start. std::nullopt: this use neither moves the
-  /// value nor ends it (a query such as 'joinable()').
-  std::optional<Result> flow(const Expr &Start, Holder Kind,
-                             std::vector<Step> Path, unsigned Depth);
-
-  /// True when the function that hands \p Lambda off waits, after \p Site,
-  /// for a completion signal the lambda captures.
-  bool waitsForSignal(const LambdaExpr &Lambda, SourceLocation Site);
-
-private:
-  std::optional<Result> intoVariable(const VarDecl &Var, Holder Kind,
-                                     std::vector<Step> Path, unsigned Depth);
-  std::optional<Result> trackVariable(const VarDecl &Var, Holder Kind,
-                                      const std::vector<Step> &Path,
-                                      unsigned Depth);
-  std::optional<Result> memberCall(const CXXMemberCallExpr &Call, Holder Kind,
-                                   std::vector<Step> Path, unsigned Depth);
-  std::optional<Result> argument(const CallExpr &Call, const Expr &Arg,
-                                 Holder Kind, std::vector<Step> Path,
-                                 unsigned Depth);
-  std::optional<Result> sinkCall(const CallExpr &Call, const FunctionDecl &Callee,
-                                 const Expr &Arg, std::vector<Step> Path,
-                                 unsigned Depth);
-  std::optional<Result> store(const Expr &Target, const Stmt &At, Holder Kind,
-                              std::vector<Step> Path, unsigned Depth,
-                              bool Insertion);
-  Result discarded(const Expr &E, Holder Kind, std::vector<Step> Path);
-
-  Storage classify(const Expr *E, bool Indirect, unsigned Depth);
-  bool boundByLocalOwner(const Expr *E, unsigned Depth);
-  bool isAwaited(const Expr &E);
-
-  Result escape(Route Way, std::vector<Step> Path, SourceLocation Loc,
-                std::string Note, std::string Summary) const {
-    Result R;
-    R.Answer = Verdict::Escapes;
-    R.Way = Way;
-    Path.push_back({Loc, std::move(Note)});
-    R.Steps = std::move(Path);
-    R.Summary = std::move(Summary);
-    return R;
-  }
-  static Result contained(Route Way) {
-    Result R;
-    R.Answer = Verdict::Contained;
-    R.Way = Way;
-    return R;
-  }
-  static Result unknown(Route Way = Route::Other) {
-    Result R;
-    R.Answer = Verdict::Unknown;
-    R.Way = Way;
-    return R;
-  }
-  std::string the() const { return "the " + Noun; }
-  /// What is moved at a step: the callable itself or what holds it.
-  std::string the(Holder Kind) const {
-    switch (Kind) {
-    case Holder::Thread:
-    case Holder::JoiningThread:
-      return "the thread running " + the();
-    case Holder::Future:
-      return "the task running " + the();
-    case Holder::BlockingFuture:
-      return "the future of " + the();
-    case Holder::Container:
-      return "the object holding " + the();
-    case Holder::Callable:
-      break;
-    }
-    return the();
-  }
-
-  const Analysis &A;
-  const Analysis::Sets &S;
-  ASTContext &Ctx;
-  std::string Noun;
-  llvm::DenseSet<std::pair<const void *, unsigned>> Visiting;
-};
-
-} // namespace
-
-/// True for the nodes a value passes through unchanged.
-static bool isTransparent(const Stmt &P) {
+bool isTransparent(const Stmt &P) {
   if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
           CXXBindTemporaryExpr, ExprWithCleanups, ConstantExpr,
           CXXFunctionalCastExpr, InitListExpr, CXXStdInitializerListExpr,
@@ -286,7 +170,7 @@ static bool isTransparent(const Stmt &P) {
   return false;
 }
 
-static const Expr *stripped(const Expr *E) {
+const Expr *stripped(const Expr *E) {
   return E ? ignoreTemporaries(E)->IgnoreParenImpCasts() : nullptr;
 }
 
@@ -488,9 +372,8 @@ std::optional<Result> Walker::intoVariable(const VarDecl &Var, Holder Kind,
   return trackVariable(Var, Kind, Path, Depth);
 }
 
-/// Every reference to \p Var below \p S, in source order.
-static void collectUses(const Stmt *S, const VarDecl &Var,
-                        std::vector<const DeclRefExpr *> &Uses) {
+void collectUses(const Stmt *S, const VarDecl &Var,
+                 std::vector<const DeclRefExpr *> &Uses) {
   if (!S)
     return;
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
@@ -500,7 +383,7 @@ static void collectUses(const Stmt *S, const VarDecl &Var,
     collectUses(Child, Var, Uses);
 }
 
-static const Stmt *bodyOf(const VarDecl &Var) {
+const Stmt *bodyOf(const VarDecl &Var) {
   const DeclContext *Context = Var.getParentFunctionOrMethod();
   if (!Context)
     return nullptr;
@@ -554,166 +437,6 @@ std::optional<Result> Walker::trackVariable(const VarDecl &Var, Holder Kind,
   default:
     return contained(Route::LocalScope);
   }
-}
-
-std::optional<Result> Walker::memberCall(const CXXMemberCallExpr &Call,
-                                         Holder Kind, std::vector<Step> Path,
-                                         unsigned Depth) {
-  const CXXMethodDecl *Method = Call.getMethodDecl();
-  if (!Method || !Method->getIdentifier())
-    return std::nullopt;
-  const llvm::StringRef Name = Method->getName();
-  switch (Kind) {
-  case Holder::Thread:
-  case Holder::JoiningThread:
-    if (S.DetachMethods.contains(Name))
-      return escape(Route::DetachedThread, std::move(Path), Call.getExprLoc(),
-                    "the thread is detached here: nothing waits for " + the() +
-                        " to finish",
-                    "runs on a detached thread");
-    if (S.JoinMethods.contains(Name))
-      return contained(Route::Joined);
-    return std::nullopt;
-  case Holder::Future:
-  case Holder::BlockingFuture:
-    if (Name == "then")
-      return flow(Call, Holder::Future, std::move(Path), Depth + 1);
-    if (S.FutureJoinMethods.contains(Name))
-      return contained(Route::Joined);
-    return std::nullopt;
-  case Holder::Callable:
-  case Holder::Container:
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-std::optional<Result> Walker::argument(const CallExpr &Call, const Expr &Arg,
-                                       Holder Kind, std::vector<Step> Path,
-                                       unsigned Depth) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  if (!Callee)
-    return unknown(Route::UnknownCallee);
-  if (S.PassThrough.contains(*Callee))
-    return flow(Call, Kind, std::move(Path), Depth + 1);
-  if (S.NonStoring.contains(*Callee))
-    return contained(Route::NonStoringCallee);
-  if (A.isSink(*Callee) || S.BlockingSpawners.contains(*Callee))
-    return sinkCall(Call, *Callee, Arg, std::move(Path), Depth);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        S.InsertMethods.contains(Method->getName()) &&
-        Member->getImplicitObjectArgument())
-      return store(*Member->getImplicitObjectArgument(), Call, Kind,
-                   std::move(Path), Depth, true);
-  }
-  return unknown(Route::UnknownCallee);
-}
-
-bool Walker::isAwaited(const Expr &E) {
-  const Stmt *Cur = &E;
-  for (unsigned Guard = 0; Guard < 16; ++Guard) {
-    DynTypedNodeList Parents = parentsOf(*Cur, Ctx);
-    if (Parents.empty())
-      return false;
-    const Stmt *Next = nullptr;
-    for (const DynTypedNode &Parent : Parents) {
-      const auto *P = Parent.get<Stmt>();
-      if (!P)
-        continue;
-      if (isa<CoroutineSuspendExpr>(P))
-        return true;
-      // The promise's await_transform(operand) inside a co_await.
-      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(P)) {
-        const CXXMethodDecl *Method = Call->getMethodDecl();
-        if (Method && Method->getIdentifier() &&
-            Method->getName() == "await_transform")
-          return true;
-      }
-      if (!Next && (isTransparent(*P) || isa<OpaqueValueExpr>(P)))
-        Next = P;
-    }
-    if (!Next)
-      return false;
-    Cur = Next;
-  }
-  return false;
-}
-
-std::optional<Result> Walker::sinkCall(const CallExpr &Call,
-                                       const FunctionDecl &Callee,
-                                       const Expr &Arg, std::vector<Step> Path,
-                                       unsigned Depth) {
-  const Expr *Target = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    Target = Member->getImplicitObjectArgument();
-  else if (Call.getNumArgs() > 0 && Call.getArg(0) != &Arg &&
-           !isa<CXXOperatorCallExpr>(Call))
-    Target = Call.getArg(0);
-  if (isAwaited(Call))
-    return contained(Route::Awaited);
-  if (Target && boundByLocalOwner(Target, 0))
-    return contained(Route::LocalOwner);
-
-  const std::string Name = calleeName(Callee);
-  const SourceLocation Loc = Call.getExprLoc().isValid() ? Call.getExprLoc()
-                                                         : Call.getBeginLoc();
-  if (isTypeNamed(Call.getType(), S.FutureTypes, true)) {
-    const bool Blocking = S.BlockingSpawners.contains(Callee);
-    Path.push_back({Loc, the() + " is handed to '" + Name + "' here"});
-    std::optional<Result> R =
-        flow(Call, Blocking ? Holder::BlockingFuture : Holder::Future,
-             std::move(Path), Depth + 1);
-    if (!R)
-      return contained(Route::Joined);
-    if (R->escapes()) {
-      if (!R->Sink) {
-        R->Sink = &Callee;
-        R->SinkTarget = Target;
-        R->SinkCall = &Call;
-      }
-      if (R->Way == Route::UnjoinedTask)
-        R->Summary = "is handed to '" + Name + "' and never waited for";
-      else if (Blocking)
-        R->Summary = "runs under '" + Name + "' whose future " + R->Summary;
-      else
-        R->Summary = "runs as a task of '" + Name + "' that " + R->Summary;
-    }
-    return R;
-  }
-  Result R = escape(Route::HandedToSink, std::move(Path), Loc,
-                    the() + " is handed to '" + Name +
-                        "' here, which keeps it after returning",
-                    "is handed to '" + Name + "'");
-  R.Sink = &Callee;
-  R.SinkTarget = Target;
-  R.SinkCall = &Call;
-  return R;
-}
-
-bool Walker::boundByLocalOwner(const Expr *E, unsigned Depth) {
-  if (!E || Depth > 4)
-    return false;
-  E = stripped(E);
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
-    return boundByLocalOwner(Call->getImplicitObjectArgument(), Depth + 1);
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
-    return Construct->getNumArgs() > 0 &&
-           boundByLocalOwner(Construct->getArg(0), Depth + 1);
-  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_AddrOf &&
-           boundByLocalOwner(Unary->getSubExpr(), Depth + 1);
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
-  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var))
-    return false;
-  const QualType Type = Var->getType();
-  if (Type->isReferenceType() || Type->isPointerType())
-    return Var->getInit() && boundByLocalOwner(Var->getInit(), Depth + 1);
-  if (isTypeNamed(Type, S.OwnerTypes, true))
-    return true;
-  return Var->getInit() && boundByLocalOwner(Var->getInit(), Depth + 1);
 }
 
 Storage Walker::classify(const Expr *E, bool Indirect, unsigned Depth) {
@@ -834,62 +557,6 @@ std::optional<Result> Walker::store(const Expr &Target, const Stmt &At,
     break;
   }
   return unknown();
-}
-
-bool Walker::waitsForSignal(const LambdaExpr &Lambda, SourceLocation Site) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const SourceRange LambdaRange = Lambda.getSourceRange();
-  auto Inside = [&](SourceLocation Loc) {
-    return !SM.isBeforeInTranslationUnit(Loc, LambdaRange.getBegin()) &&
-           !SM.isBeforeInTranslationUnit(LambdaRange.getEnd(), Loc);
-  };
-  for (const LambdaCapture &Capture : Lambda.captures()) {
-    if (!Capture.capturesVariable())
-      continue;
-    const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
-    if (Var && Var->isInitCapture())
-      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(stripped(Var->getInit())))
-        Var = dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Init = Var ? stripped(Var->getInit()) : nullptr)
-      if (const auto *Call = dyn_cast<CallExpr>(Init))
-        if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-            S.PassThrough.contains(*Call->getDirectCallee()))
-          if (const auto *Ref = dyn_cast<DeclRefExpr>(stripped(Call->getArg(0))))
-            Var = dyn_cast<VarDecl>(Ref->getDecl());
-    if (!Var || !Var->hasLocalStorage() ||
-        !isTypeNamed(Var->getType().getNonReferenceType(),
-                            S.SignalTypes, true))
-      continue;
-    std::vector<const DeclRefExpr *> Uses;
-    collectUses(bodyOf(*Var), *Var, Uses);
-    for (const DeclRefExpr *Use : Uses) {
-      if (Inside(Use->getBeginLoc()))
-        continue;
-      DynTypedNodeList Parents = parentsOf(*Use, Ctx);
-      const Stmt *Cur = Use;
-      while (Parents.size() == 1 && Parents[0].get<ImplicitCastExpr>()) {
-        Cur = Parents[0].get<Stmt>();
-        Parents = parentsOf(*Cur, Ctx);
-      }
-      const auto *Member = Parents.size() == 1 ? Parents[0].get<MemberExpr>() : nullptr;
-      if (!Member)
-        continue;
-      DynTypedNodeList Up = parentsOf(*Member, Ctx);
-      const auto *Call = Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
-      const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-      if (!Method || !Method->getIdentifier())
-        continue;
-      if (S.SignalWaitMethods.contains(Method->getName()) &&
-          SM.isBeforeInTranslationUnit(Site, Call->getBeginLoc()))
-        return true;
-      if (Method->getName() == "get_future") {
-        std::optional<Result> Waited = flow(*Call, Holder::Future, {}, 0);
-        if (Waited && Waited->Answer == Verdict::Contained)
-          return true;
-      }
-    }
-  }
-  return false;
 }
 
 Result Analysis::analyze(const Expr &Callable, ASTContext &Ctx,

@@ -1,14 +1,15 @@
 //===-- Handlers.cpp - does this code run once per request? ---------------===//
 
 #include "Handlers.h"
-#include "Context.h"
+#include "HandlerExprs.h"
+#include "HandlerReasons.h"
+#include "LazyInit.h"
 #include "Parents.h"
+#include "RequestData.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSet.h"
@@ -17,24 +18,10 @@ namespace clang::tidy::leak::handlers {
 
 namespace {
 
-/// Longest source excerpt quoted in a note.
-constexpr unsigned MaxQuotedLength = 40;
 /// Deepest chain of calls followed from a handler to a helper.
 constexpr unsigned MaxCallDepth = 6;
 /// Deepest wrapping followed to find the callable given to a registration.
 constexpr unsigned MaxCallableDepth = 4;
-
-/// Expressions that only wrap another one: parentheses, implicit nodes,
-/// temporaries.
-const Expr *stripWrappers(const Expr *E) {
-  while (E) {
-    const Expr *Next = ignoreTemporaries(E)->IgnoreImplicit()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 /// The function that identifies \p F in the index: the template pattern of an
 /// instantiation, then its first declaration.
@@ -44,119 +31,6 @@ const FunctionDecl *normalize(const FunctionDecl *F) {
   if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
     F = Pattern;
   return F->getCanonicalDecl();
-}
-
-std::string quoted(const NamedDecl &D) { return "'" + qualifiedName(D) + "'"; }
-
-/// What a note calls function \p F: "the lambda" or its quoted name.
-std::string describeFunction(const FunctionDecl &F) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&F);
-      Method && Method->getParent()->isLambda())
-    return "the lambda";
-  return quoted(F);
-}
-
-/// The source text of \p E, shortened for a note.
-std::string excerpt(const Expr &E, const ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  CharSourceRange Range = CharSourceRange::getTokenRange(
-      SM.getFileLoc(E.getBeginLoc()), SM.getFileLoc(E.getEndLoc()));
-  bool Invalid = false;
-  llvm::StringRef Text =
-      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
-  if (Invalid || Text.empty() || Text.contains('\n'))
-    return "its range";
-  if (Text.size() > MaxQuotedLength)
-    return "'" + Text.take_front(MaxQuotedLength - 3).str() + "...'";
-  return "'" + Text.str() + "'";
-}
-
-/// The declaration an lvalue expression is rooted at: the variable of
-/// 'a.b[i]', '*p' or 'p->x', or the field of 'this->f'.
-const ValueDecl *rootDecl(const Expr *E) {
-  while (E) {
-    E = stripWrappers(E);
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      if (isa<CXXThisExpr>(stripWrappers(Member->getBase())))
-        return Member->getMemberDecl();
-      E = Member->getBase();
-      continue;
-    }
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-      continue;
-    }
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
-      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
-        return nullptr;
-      E = Unary->getSubExpr();
-      continue;
-    }
-    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(E)) {
-      const OverloadedOperatorKind Kind = Operator->getOperator();
-      if (Operator->getNumArgs() == 0 ||
-          (Kind != OO_Subscript && Kind != OO_Star && Kind != OO_Arrow))
-        return nullptr;
-      E = Operator->getArg(0);
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      // 'cache.at(k)', 'slot.get()': an element or view of the object.
-      const Expr *Object = Call->getImplicitObjectArgument();
-      if (!Object || Call->getType()->isVoidType())
-        return nullptr;
-      E = Object;
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
-/// True when \p S reads one of \p Decls (nested lambdas included).
-bool mentionsAny(const Stmt *S,
-                 const llvm::DenseSet<const ValueDecl *> &Decls) {
-  if (!S || Decls.empty())
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-    const ValueDecl *D = Ref->getDecl();
-    if (Decls.contains(D))
-      return true;
-    if (const auto *Binding = dyn_cast<BindingDecl>(D))
-      if (const ValueDecl *Whole = Binding->getDecomposedDecl())
-        return Decls.contains(Whole);
-    return false;
-  }
-  if (const auto *Member = dyn_cast<MemberExpr>(S))
-    if (Decls.contains(Member->getMemberDecl()))
-      return true;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const Expr *Init : Lambda->capture_inits())
-      if (mentionsAny(Init, Decls))
-        return true;
-    return mentionsAny(Lambda->getBody(), Decls);
-  }
-  for (const Stmt *Child : S->children())
-    if (mentionsAny(Child, Decls))
-      return true;
-  return false;
-}
-
-bool mentions(const Stmt *S, const ValueDecl *D) {
-  llvm::DenseSet<const ValueDecl *> One;
-  One.insert(D);
-  return mentionsAny(S, One);
-}
-
-/// True when \p A and \p B are the same expression up to implicit wrappers.
-bool isSame(const Stmt *A, const Stmt *B) {
-  if (A == B)
-    return true;
-  const auto *EA = dyn_cast_or_null<Expr>(A);
-  const auto *EB = dyn_cast_or_null<Expr>(B);
-  return EA && EB && stripWrappers(EA) == stripWrappers(EB);
 }
 
 /// True when \p Child of loop \p Loop runs on every iteration.
@@ -171,13 +45,6 @@ bool isIterationPart(const Stmt &Loop, const Stmt *Child) {
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
     return isSame(Range->getBody(), Child);
   return false;
-}
-
-const Stmt *singleParentStmt(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = parentsOf(S, Ctx);
-  if (Parents.empty())
-    return nullptr;
-  return Parents[0].get<Stmt>();
 }
 
 /// The expression \p E is an operand of, skipping wrappers around it.
@@ -246,221 +113,6 @@ bool isInvokedInPlace(const LambdaExpr &Lambda, ASTContext &Ctx) {
   return OnlyCalled && Called;
 }
 
-/// Finds, in \p S but not in nested lambdas or loops, a call to a function
-/// named in \p Names.
-const CallExpr *findCallTo(const Stmt *S, const NameList &Names,
-                           bool IntoLoops) {
-  if (!S)
-    return nullptr;
-  if (isa<LambdaExpr>(S))
-    return nullptr;
-  if (!IntoLoops && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
-    return nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Names.contains(*Callee))
-        return Call;
-  for (const Stmt *Child : S->children())
-    if (const CallExpr *Found = findCallTo(Child, Names, IntoLoops))
-      return Found;
-  return nullptr;
-}
-
-/// Finds, in loop condition \p S, a call to a container-bounding member
-/// ('Items.size()', 'It != Map.end()', '!Queue.empty()'); returns the
-/// container expression.
-const Expr *findContainerBound(const Stmt *S,
-                               const llvm::StringSet<> &Methods) {
-  if (!S || isa<LambdaExpr>(S))
-    return nullptr;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        Methods.contains(Method->getName()))
-      return Call->getImplicitObjectArgument();
-  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    // 'std::size(Items)', 'std::end(Items)'.
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Callee->getIdentifier() && Call->getNumArgs() == 1 &&
-        !isa<CXXOperatorCallExpr>(Call) &&
-        Methods.contains(Callee->getName()) && Callee->isInStdNamespace())
-      return Call->getArg(0);
-  }
-  for (const Stmt *Child : S->children())
-    if (const Expr *Found = findContainerBound(Child, Methods))
-      return Found;
-  return nullptr;
-}
-
-/// Collects the variables that statements in \p S may modify: assigned,
-/// incremented, address taken, passed by non-const reference, or the object
-/// of a non-const member call.
-void collectModified(const Stmt *S, llvm::DenseSet<const ValueDecl *> &Out) {
-  if (!S)
-    return;
-  auto Add = [&Out](const Expr *E) {
-    if (const ValueDecl *D = rootDecl(E); D && !isa<FieldDecl>(D))
-      Out.insert(D);
-  };
-  if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-    if (Binary->isAssignmentOp())
-      Add(Binary->getLHS());
-  } else if (const auto *Unary = dyn_cast<UnaryOperator>(S)) {
-    if (Unary->isIncrementDecrementOp() || Unary->getOpcode() == UO_AddrOf)
-      Add(Unary->getSubExpr());
-  } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
-    const OverloadedOperatorKind Kind = Operator->getOperator();
-    if ((Operator->isAssignmentOp() || Kind == OO_PlusPlus ||
-         Kind == OO_MinusMinus) &&
-        Operator->getNumArgs() > 0)
-      Add(Operator->getArg(0));
-  } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-    if (const CXXMethodDecl *Method = Member->getMethodDecl();
-        Method && !Method->isConst())
-      Add(Member->getImplicitObjectArgument());
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-      const unsigned Offset =
-          isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
-      for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
-        if (I - Offset >= Callee->getNumParams())
-          break;
-        QualType Type = Callee->getParamDecl(I - Offset)->getType();
-        if (Type->isReferenceType() &&
-            !Type.getNonReferenceType().isConstQualified())
-          Add(Call->getArg(I));
-      }
-    }
-  }
-  if (isa<LambdaExpr>(S))
-    return;
-  for (const Stmt *Child : S->children())
-    collectModified(Child, Out);
-}
-
-/// Variables declared in \p S (loop variables, locals of the body).
-void collectDeclared(const Stmt *S, llvm::DenseSet<const ValueDecl *> &Out) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *Decls = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
-        Out.insert(Var);
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
-    if (const VarDecl *Var = Range->getLoopVariable())
-      Out.insert(Var);
-  for (const Stmt *Child : S->children())
-    collectDeclared(Child, Out);
-}
-
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
-    return Range->getBody();
-  return nullptr;
-}
-
-/// The variables a loop declares in its header: the range-for variable, the
-/// for-init variables, the condition variable.
-void collectLoopVariables(const Stmt &Loop,
-                          llvm::DenseSet<const ValueDecl *> &Out) {
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    if (const VarDecl *Var = Range->getLoopVariable())
-      Out.insert(Var);
-  } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
-    collectDeclared(For->getInit(), Out);
-    if (const VarDecl *Var = For->getConditionVariable())
-      Out.insert(Var);
-  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-    if (const VarDecl *Var = While->getConditionVariable())
-      Out.insert(Var);
-  }
-}
-
-/// Grows \p Data, the request data of \p Body, to a fixed point: locals
-/// initialized from request data, and objects assigned or updated with it.
-void propagateRequestData(const Stmt *Body,
-                          llvm::DenseSet<const ValueDecl *> &Data) {
-  if (!Body)
-    return;
-  auto Taint = [&Data](const ValueDecl *D) {
-    if (!D || isa<FieldDecl>(D))
-      return false;
-    bool Added = Data.insert(D).second;
-    if (const auto *Decomposed = dyn_cast<DecompositionDecl>(D))
-      for (const BindingDecl *Binding : Decomposed->bindings())
-        Added |= Data.insert(Binding).second;
-    return Added;
-  };
-  bool Changed = true;
-  for (unsigned Round = 0; Changed && Round < 16; ++Round) {
-    Changed = false;
-    llvm::SmallVector<const Stmt *, 64> Work{Body};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-        for (const Decl *D : Decls->decls())
-          if (const auto *Var = dyn_cast<VarDecl>(D))
-            if (Var->getInit() && mentionsAny(Var->getInit(), Data))
-              Changed |= Taint(Var);
-      } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-        if (mentionsAny(Range->getRangeInit(), Data))
-          Changed |= Taint(Range->getLoopVariable());
-      } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-        if (Binary->isAssignmentOp() && mentionsAny(Binary->getRHS(), Data))
-          Changed |= Taint(rootDecl(Binary->getLHS()));
-      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
-        if (Operator->isAssignmentOp() && Operator->getNumArgs() == 2 &&
-            mentionsAny(Operator->getArg(1), Data))
-          Changed |= Taint(rootDecl(Operator->getArg(0)));
-      } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-        const CXXMethodDecl *Method = Member->getMethodDecl();
-        if (Method && !Method->isConst() &&
-            llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
-              return mentionsAny(Arg, Data);
-            }))
-          Changed |= Taint(rootDecl(Member->getImplicitObjectArgument()));
-      }
-      if (const auto *Call = dyn_cast<CallExpr>(S)) {
-        // 'parse(Request.body(), Out)': Out receives request data.
-        const bool AnyData =
-            llvm::any_of(Call->arguments(),
-                         [&](const Expr *A) { return mentionsAny(A, Data); });
-        const FunctionDecl *Callee = Call->getDirectCallee();
-        if (AnyData && Callee) {
-          const unsigned Offset =
-              isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1
-                                                                           : 0;
-          for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
-            if (I - Offset >= Callee->getNumParams())
-              break;
-            QualType Type = Callee->getParamDecl(I - Offset)->getType();
-            const bool Writable =
-                (Type->isReferenceType() &&
-                 !Type.getNonReferenceType().isConstQualified()) ||
-                (Type->isPointerType() &&
-                 !Type->getPointeeType().isConstQualified());
-            if (Writable)
-              Changed |= Taint(rootDecl(Call->getArg(I)));
-          }
-        }
-      }
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
-        Work.push_back(Lambda->getBody());
-    }
-  }
-}
-
 } // namespace
 
 llvm::StringRef Reason::unit() const {
@@ -522,11 +174,6 @@ struct HandlerIndex::Impl {
   void collectCallables(const Expr *E, unsigned Depth,
                         llvm::SmallVectorImpl<const FunctionDecl *> &Out) const;
   std::optional<Reason> direct(const FunctionDecl &F, ASTContext &Ctx);
-  std::optional<Reason> overrideReason(const CXXMethodDecl &Method) const;
-  std::optional<Reason> perCallReason(const CXXMethodDecl &Method) const;
-  std::optional<Reason> requestParameterReason(const FunctionDecl &F) const;
-  std::optional<Reason> loopReason(const Stmt &Loop, const FunctionDecl *F,
-                                   ASTContext &Ctx) const;
   bool excluded(const FunctionDecl &F) const;
 
   struct Place {
@@ -718,154 +365,6 @@ void HandlerIndex::Impl::noteCall(const CallExpr &Call,
   Callers[Target].push_back({&Call, Caller});
 }
 
-std::optional<Reason>
-HandlerIndex::Impl::overrideReason(const CXXMethodDecl &Method) const {
-  if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method) || BaseClasses.empty())
-    return std::nullopt;
-  llvm::SmallVector<const CXXMethodDecl *, 4> Work(
-      Method.overridden_methods().begin(), Method.overridden_methods().end());
-  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Seen;
-  while (!Work.empty()) {
-    const CXXMethodDecl *Overridden = Work.pop_back_val();
-    if (!Seen.insert(Overridden).second)
-      continue;
-    llvm::StringRef Entry;
-    if (const CXXRecordDecl *Base =
-            findSelfOrBase(*Overridden->getParent(), BaseClasses, &Entry)) {
-      Reason R;
-      R.Kind = RootKind::Override;
-      R.Loc = Method.getLocation();
-      R.Function = &Method;
-      R.Note = quoted(Method) + " is a request handler: it overrides " +
-               quoted(*Overridden) + " of " + quoted(*Base) +
-               ", which the framework calls for every request";
-      return R;
-    }
-    Work.append(Overridden->overridden_methods().begin(),
-                Overridden->overridden_methods().end());
-  }
-  return std::nullopt;
-}
-
-std::optional<Reason>
-HandlerIndex::Impl::perCallReason(const CXXMethodDecl &Method) const {
-  if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method) || Method.isStatic() ||
-      PerCallTypes.empty())
-    return std::nullopt;
-  const CXXRecordDecl *Class = Method.getParent()->getDefinition();
-  if (!Class || Class->isLambda() || PerCallTypes.contains(*Class))
-    return std::nullopt;
-  Reason R;
-  R.Kind = RootKind::PerCallObject;
-  R.Function = &Method;
-  for (const CXXBaseSpecifier &BaseSpec : Class->bases()) {
-    const CXXRecordDecl *BaseRecord = BaseSpec.getType()->getAsCXXRecordDecl();
-    if (!BaseRecord)
-      continue;
-    if (const CXXRecordDecl *Found =
-            findSelfOrBase(*BaseRecord, PerCallTypes)) {
-      R.Loc = BaseSpec.getBeginLoc();
-      R.Note = quoted(Method) + " runs for every request: " + quoted(*Class) +
-               " derives from " + quoted(*Found) +
-               ", and one object is created per call";
-      return R;
-    }
-  }
-  for (const FieldDecl *Field : Class->fields()) {
-    const CXXRecordDecl *FieldClass = Field->getType()->getAsCXXRecordDecl();
-    if (!FieldClass)
-      continue; // Pointers and references may outlive one call.
-    if (const CXXRecordDecl *Found =
-            findSelfOrBase(*FieldClass, PerCallTypes)) {
-      R.Loc = Field->getLocation();
-      R.Note = quoted(Method) + " runs for every request: " + quoted(*Class) +
-               " holds the per-call " + quoted(*Found) + " '" +
-               Field->getName().str() + "', so one object exists per call";
-      return R;
-    }
-  }
-  return std::nullopt;
-}
-
-/// The class an object of type \p Type is, looking through references,
-/// pointers and smart pointers ('const HttpRequestPtr &').
-static const CXXRecordDecl *pointeeClass(QualType Type) {
-  Type = Type.getNonReferenceType();
-  if (Type->isPointerType())
-    Type = Type->getPointeeType();
-  const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
-  if (const auto *Smart =
-          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Record);
-      Smart && Smart->isInStdNamespace() && Smart->getIdentifier() &&
-      (Smart->getName() == "shared_ptr" || Smart->getName() == "unique_ptr") &&
-      Smart->getTemplateArgs().size() > 0 &&
-      Smart->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-    return Smart->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
-  return Record;
-}
-
-/// A call in \p S (lambdas included) of a method of \p Methods on \p Param.
-static const CXXMemberCallExpr *findReplyTo(const Stmt *S,
-                                            const ParmVarDecl &Param,
-                                            const NameList &Methods) {
-  if (!S)
-    return nullptr;
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *Method = Call->getMethodDecl();
-    const auto *Object = dyn_cast_or_null<DeclRefExpr>(
-        Call->getImplicitObjectArgument()
-            ? Call->getImplicitObjectArgument()->IgnoreParenImpCasts()
-            : nullptr);
-    if (Method && Object && Object->getDecl() == &Param &&
-        Methods.match(*Method))
-      return Call;
-  }
-  for (const Stmt *Child : S->children())
-    if (const CXXMemberCallExpr *Found = findReplyTo(Child, Param, Methods))
-      return Found;
-  return nullptr;
-}
-
-std::optional<Reason>
-HandlerIndex::Impl::requestParameterReason(const FunctionDecl &F) const {
-  if ((RequestTypes.empty() && ReplyMethods.empty()) ||
-      isa<CXXConstructorDecl, CXXDestructorDecl>(F))
-    return std::nullopt;
-  const auto Handler = [&](const ParmVarDecl &Param, std::string Why) {
-    Reason R;
-    R.Kind = RootKind::RequestParameter;
-    R.Loc = Param.getLocation();
-    R.Function = &F;
-    R.Note = describeFunction(F) + " is a request handler: " + std::move(Why);
-    return R;
-  };
-  const auto Named = [](const ParmVarDecl &Param) {
-    return Param.getIdentifier() ? "'" + Param.getName().str() + "' "
-                                 : std::string();
-  };
-  for (const ParmVarDecl *Param : F.parameters()) {
-    const CXXRecordDecl *Class = pointeeClass(Param->getType());
-    if (!Class)
-      continue;
-    if (findSelfOrBase(*Class, RequestTypes))
-      return Handler(*Param, "its parameter " + Named(*Param) + "is a " +
-                                 quoted(*Class) +
-                                 ", which exists only while a request is "
-                                 "served");
-    // Clients build objects of some request types too; replying to one
-    // means it was received.
-    if (const CXXMemberCallExpr *Reply =
-            ReplyMethods.empty()
-                ? nullptr
-                : findReplyTo(F.getBody(), *Param, ReplyMethods))
-      return Handler(*Param, "it replies to its parameter " + Named(*Param) +
-                                 "with " + quoted(*Reply->getMethodDecl()) +
-                                 ", so it runs once for each request "
-                                 "received");
-  }
-  return std::nullopt;
-}
-
 std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
                                                  ASTContext &Ctx) {
   build(Ctx);
@@ -896,11 +395,11 @@ std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
       }
     }
     if (!Result && Method && !IsLambda)
-      Result = overrideReason(*Method);
+      Result = overrideReason(*Method, BaseClasses);
     if (!Result && Method && !IsLambda)
-      Result = perCallReason(*Method);
+      Result = perCallReason(*Method, PerCallTypes);
     if (!Result)
-      Result = requestParameterReason(Definition);
+      Result = requestParameterReason(Definition, RequestTypes, ReplyMethods);
   }
   DirectCache[Key] = Result;
   return Result;
@@ -915,63 +414,6 @@ bool HandlerIndex::Impl::excluded(const FunctionDecl &F) const {
   const std::string Name = qualifiedName(F);
   return SetupFunctions.matchText(Name).has_value() ||
          PoolFunctions.matchText(Name).has_value();
-}
-
-std::optional<Reason> HandlerIndex::Impl::loopReason(const Stmt &Loop,
-                                                     const FunctionDecl *F,
-                                                     ASTContext &Ctx) const {
-  Reason R;
-  R.Loop = &Loop;
-  R.Function = F;
-  R.Loc = Loop.getBeginLoc();
-  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    const Expr *Init = Range->getRangeInit();
-    if (!Init)
-      return std::nullopt;
-    const Expr *Stripped = stripWrappers(Init);
-    // A braced list or an array of fixed size: as many iterations as the
-    // code spells out, not one per item of some input.
-    if (isa<InitListExpr>(Stripped) ||
-        Stripped->getType()->isConstantArrayType())
-      return std::nullopt;
-    if (const CXXRecordDecl *Record = Stripped->getType()->getAsCXXRecordDecl();
-        Record && Record->isInStdNamespace() && Record->getIdentifier() &&
-        (Record->getName() == "initializer_list" ||
-         Record->getName() == "array"))
-      return std::nullopt;
-    R.Kind = RootKind::ItemLoop;
-    R.Note = "the loop runs once per item of " + excerpt(*Init, Ctx);
-    return R;
-  }
-  const Stmt *Cond = nullptr;
-  const Stmt *Body = nullptr;
-  if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
-    Cond = For->getCond();
-    Body = For->getBody();
-  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
-    Cond = While->getCond();
-    Body = While->getBody();
-  } else if (const auto *Do = dyn_cast<DoStmt>(&Loop)) {
-    Cond = Do->getCond();
-    Body = Do->getBody();
-  } else {
-    return std::nullopt;
-  }
-  const CallExpr *Read = findCallTo(Cond, MessageReads, /*IntoLoops=*/false);
-  if (!Read)
-    Read = findCallTo(Body, MessageReads, /*IntoLoops=*/false);
-  if (Read) {
-    R.Kind = RootKind::MessageLoop;
-    R.Note = "the loop reads one message per iteration with '" +
-             qualifiedName(*Read->getDirectCallee()) + "'";
-    return R;
-  }
-  if (const Expr *Container = findContainerBound(Cond, BoundMethods)) {
-    R.Kind = RootKind::ItemLoop;
-    R.Note = "the loop runs once per item of " + excerpt(*Container, Ctx);
-    return R;
-  }
-  return std::nullopt;
 }
 
 HandlerIndex::Impl::Place HandlerIndex::Impl::locate(const Stmt &S,
@@ -1077,7 +519,8 @@ void HandlerIndex::Impl::paths(
     return;
 
   for (const Stmt *Loop : Where.Loops) {
-    std::optional<Reason> Root = loopReason(*Loop, Definition, Ctx);
+    std::optional<Reason> Root =
+        loopReason(*Loop, Definition, Ctx, MessageReads, BoundMethods);
     if (!Root)
       continue;
     // What changes from one iteration to the next is the loop's data: its
@@ -1164,162 +607,6 @@ void HandlerIndex::reset() {
 
 bool HandlerIndex::isStartupOrPool(const FunctionDecl &F) const {
   return P->excluded(F);
-}
-
-//===----------------------------------------------------------------------===//
-// Lazy initialization
-//===----------------------------------------------------------------------===//
-
-/// True when \p D names storage that outlives the current call: a field, a
-/// static or global, or what a reference or pointer parameter refers to.
-static bool isLongLived(const ValueDecl *D) {
-  if (!D)
-    return false;
-  if (isa<FieldDecl>(D))
-    return true;
-  const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Var)
-    return false;
-  if (!Var->hasLocalStorage() || Var->isStaticLocal())
-    return true;
-  if (Var->getType()->isReferenceType())
-    return true;
-  return isa<ParmVarDecl>(Var) && Var->getType()->isPointerType();
-}
-
-/// True when \p Cond tests \p Target: names it, names a local computed from
-/// it ('It == Cache.end()'), or names a long-lived flag that \p Branch sets.
-static bool testsTarget(const Expr *Cond, const ValueDecl *Target,
-                        const Stmt *Branch) {
-  if (!Cond)
-    return false;
-  if (mentions(Cond, Target))
-    return true;
-  llvm::SmallVector<const Stmt *, 16> Work{Cond};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-      const ValueDecl *D = Ref->getDecl();
-      if (const auto *Var = dyn_cast<VarDecl>(D);
-          Var && Var->hasLocalStorage() && Var->getInit() &&
-          mentions(Var->getInit(), Target))
-        return true;
-      if (isLongLived(D) && Branch) {
-        llvm::DenseSet<const ValueDecl *> Set;
-        collectModified(Branch, Set);
-        if (Set.contains(D))
-          return true;
-      }
-    } else if (const auto *Member = dyn_cast<MemberExpr>(S)) {
-      const ValueDecl *D = Member->getMemberDecl();
-      if (isa<FieldDecl>(D) && Branch) {
-        // A member flag ('if (!Ready_) { ...; Ready_ = true; }').
-        llvm::SmallVector<const Stmt *, 16> Inner{Branch};
-        while (!Inner.empty()) {
-          const Stmt *B = Inner.pop_back_val();
-          if (!B)
-            continue;
-          if (const auto *Assign = dyn_cast<BinaryOperator>(B);
-              Assign && Assign->isAssignmentOp() &&
-              rootDecl(Assign->getLHS()) == D)
-            return true;
-          for (const Stmt *Child : B->children())
-            Inner.push_back(Child);
-        }
-      }
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return false;
-}
-
-namespace {
-/// Where a value is stored: the assignment or member call, and the object.
-struct StoreSite {
-  const Stmt *Store = nullptr;
-  const ValueDecl *Target = nullptr;
-};
-} // namespace
-
-/// Follows the value of \p E up through wrappers, 'new', conversions and
-/// 'std::move' to where it is stored, if it is.
-static StoreSite findStore(const Expr &E, ASTContext &Ctx) {
-  const Stmt *Current = &E;
-  for (unsigned Step = 0; Step < 16; ++Step) {
-    const Stmt *Parent = singleParentStmt(*Current, Ctx);
-    if (!Parent)
-      return {};
-    if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-            CXXBindTemporaryExpr, ExprWithCleanups, CXXNewExpr,
-            CXXFunctionalCastExpr, CXXStaticCastExpr, CXXConstructExpr>(
-            Parent)) {
-      Current = Parent;
-      continue;
-    }
-    if (const auto *Binary = dyn_cast<BinaryOperator>(Parent)) {
-      if (Binary->getOpcode() != BO_Assign ||
-          !isSame(Binary->getRHS(), Current))
-        return {};
-      return {Binary, rootDecl(Binary->getLHS())};
-    }
-    if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Parent)) {
-      if (Operator->getOperator() != OO_Equal || Operator->getNumArgs() != 2 ||
-          !isSame(Operator->getArg(1), Current))
-        return {};
-      return {Operator, rootDecl(Operator->getArg(0))};
-    }
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Parent)) {
-      if (isSame(Member->getImplicitObjectArgument(), Current))
-        return {};
-      // 'Cache.emplace(Key, Client)', 'Slot.reset(new ...)'.
-      return {Member, rootDecl(Member->getImplicitObjectArgument())};
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
-      // The value passes through 'std::move' or a smart pointer factory.
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (!Callee || !Callee->isInStdNamespace())
-        return {};
-      Current = Parent;
-      continue;
-    }
-    return {};
-  }
-  return {};
-}
-
-const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx) {
-  return findStore(E, Ctx).Target;
-}
-
-bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
-  const auto [Store, Target] = findStore(E, Ctx);
-  if (!Store || !isLongLived(Target))
-    return false;
-  // Look for an enclosing 'if' that tests the target, up to the function.
-  const Stmt *Child = Store;
-  for (const Stmt *Parent = singleParentStmt(*Store, Ctx); Parent;
-       Child = Parent, Parent = singleParentStmt(*Parent, Ctx)) {
-    if (isa<LambdaExpr>(Parent))
-      return false;
-    const auto *If = dyn_cast<IfStmt>(Parent);
-    if (!If || !(isSame(If->getThen(), Child) || isSame(If->getElse(), Child)))
-      continue;
-    if (testsTarget(If->getCond(), Target, Child))
-      return true;
-    if (const VarDecl *CondVar = If->getConditionVariable();
-        CondVar && CondVar->getInit() && mentions(CondVar->getInit(), Target))
-      return true;
-    if (const auto *Init = dyn_cast_or_null<DeclStmt>(If->getInit()))
-      for (const Decl *D : Init->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D);
-            Var && Var->getInit() && mentions(Var->getInit(), Target) &&
-            mentions(If->getCond(), Var))
-          return true;
-  }
-  return false;
 }
 
 } // namespace clang::tidy::leak::handlers

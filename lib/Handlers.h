@@ -15,8 +15,13 @@
 //  * functions of the same translation unit that those call.
 //
 // Code that runs once is never per request: initializers of statics, the
-// first-time branch of a lazily initialized static or member, 'main',
-// constructors, set-up functions and connection pools.
+// first-time branch of a lazily initialized static or member (LazyInit.h),
+// 'main', constructors, set-up functions and connection pools.
+//
+// HandlerReasons.h says why a function or a loop is a root and RequestData.h
+// which variables hold request data; HandlerIndex below indexes the
+// registrations and calls of a translation unit and walks from a statement up
+// to its roots.
 //
 //===----------------------------------------------------------------------===//
 
@@ -156,16 +161,6 @@ private:
   struct Impl;
   std::unique_ptr<Impl> P;
 };
-
-/// The object the value of \p E is stored into (assigned to, or handed to a
-/// member function of, such as 'push_back' or 'reset'), looking through
-/// 'new', conversions and 'std::move'; nullptr when it is not stored.
-const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx);
-
-/// True when the value of \p E is stored into a static, global, member or
-/// caller-owned object in a branch that runs only while that object is not
-/// set yet: `if (!Shared) Shared = new Client(...)`.
-bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx);
 
 } // namespace clang::tidy::leak::handlers
 

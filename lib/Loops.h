@@ -10,6 +10,10 @@
 // setters, page request functions and cursor types are strong signals that
 // let weaker shapes count.
 //
+// LoopFacts.h gathers what one walk of the loop finds, PageLinks.h finds the
+// link to the next page in it and PageBounds.h what bounds the loop: caps,
+// exits and page sizes. analyzePaginationLoop puts their answers together.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef LEAKTIDY_LIB_LOOPS_H

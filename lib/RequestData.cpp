@@ -1,0 +1,130 @@
+//===-- RequestData.cpp - which variables hold request data ---------------===//
+
+#include "RequestData.h"
+#include "HandlerExprs.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::leak::handlers {
+
+void collectDeclared(const Stmt *S, llvm::DenseSet<const ValueDecl *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Decls = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : Decls->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D))
+        Out.insert(Var);
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(S))
+    if (const VarDecl *Var = Range->getLoopVariable())
+      Out.insert(Var);
+  for (const Stmt *Child : S->children())
+    collectDeclared(Child, Out);
+}
+
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop))
+    return Range->getBody();
+  return nullptr;
+}
+
+void collectLoopVariables(const Stmt &Loop,
+                          llvm::DenseSet<const ValueDecl *> &Out) {
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    if (const VarDecl *Var = Range->getLoopVariable())
+      Out.insert(Var);
+  } else if (const auto *For = dyn_cast<ForStmt>(&Loop)) {
+    collectDeclared(For->getInit(), Out);
+    if (const VarDecl *Var = For->getConditionVariable())
+      Out.insert(Var);
+  } else if (const auto *While = dyn_cast<WhileStmt>(&Loop)) {
+    if (const VarDecl *Var = While->getConditionVariable())
+      Out.insert(Var);
+  }
+}
+
+void propagateRequestData(const Stmt *Body,
+                          llvm::DenseSet<const ValueDecl *> &Data) {
+  if (!Body)
+    return;
+  auto Taint = [&Data](const ValueDecl *D) {
+    if (!D || isa<FieldDecl>(D))
+      return false;
+    bool Added = Data.insert(D).second;
+    if (const auto *Decomposed = dyn_cast<DecompositionDecl>(D))
+      for (const BindingDecl *Binding : Decomposed->bindings())
+        Added |= Data.insert(Binding).second;
+    return Added;
+  };
+  bool Changed = true;
+  for (unsigned Round = 0; Changed && Round < 16; ++Round) {
+    Changed = false;
+    llvm::SmallVector<const Stmt *, 64> Work{Body};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : Decls->decls())
+          if (const auto *Var = dyn_cast<VarDecl>(D))
+            if (Var->getInit() && mentionsAny(Var->getInit(), Data))
+              Changed |= Taint(Var);
+      } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+        if (mentionsAny(Range->getRangeInit(), Data))
+          Changed |= Taint(Range->getLoopVariable());
+      } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
+        if (Binary->isAssignmentOp() && mentionsAny(Binary->getRHS(), Data))
+          Changed |= Taint(rootDecl(Binary->getLHS()));
+      } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
+        if (Operator->isAssignmentOp() && Operator->getNumArgs() == 2 &&
+            mentionsAny(Operator->getArg(1), Data))
+          Changed |= Taint(rootDecl(Operator->getArg(0)));
+      } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+        const CXXMethodDecl *Method = Member->getMethodDecl();
+        if (Method && !Method->isConst() &&
+            llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
+              return mentionsAny(Arg, Data);
+            }))
+          Changed |= Taint(rootDecl(Member->getImplicitObjectArgument()));
+      }
+      if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        // 'parse(Request.body(), Out)': Out receives request data.
+        const bool AnyData =
+            llvm::any_of(Call->arguments(),
+                         [&](const Expr *A) { return mentionsAny(A, Data); });
+        const FunctionDecl *Callee = Call->getDirectCallee();
+        if (AnyData && Callee) {
+          const unsigned Offset =
+              isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1
+                                                                           : 0;
+          for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
+            if (I - Offset >= Callee->getNumParams())
+              break;
+            QualType Type = Callee->getParamDecl(I - Offset)->getType();
+            const bool Writable =
+                (Type->isReferenceType() &&
+                 !Type.getNonReferenceType().isConstQualified()) ||
+                (Type->isPointerType() &&
+                 !Type->getPointeeType().isConstQualified());
+            if (Writable)
+              Changed |= Taint(rootDecl(Call->getArg(I)));
+          }
+        }
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+        Work.push_back(Lambda->getBody());
+    }
+  }
+}
+
+} // namespace clang::tidy::leak::handlers
