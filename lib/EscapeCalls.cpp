@@ -2,6 +2,7 @@
 
 #include "EscapeWalk.h"
 #include "Parents.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -61,7 +62,72 @@ std::optional<Result> Walker::argument(const CallExpr &Call, const Expr &Arg,
       return store(*Member->getImplicitObjectArgument(), Call, Kind,
                    std::move(Path), Depth, true);
   }
+  if (std::optional<Result> R =
+          intoFunctionOfFile(Call, *Callee, Arg, Kind, Path, Depth))
+    return R;
   return unknown(Route::UnknownCallee);
+}
+
+std::optional<Result> Walker::intoFunctionOfFile(const CallExpr &Call,
+                                                 const FunctionDecl &Callee,
+                                                 const Expr &Arg, Holder Kind,
+                                                 const std::vector<Step> &Path,
+                                                 unsigned Depth) {
+  if (Kind != Holder::Callable || CalleeLevels >= MaxCalleeLevels ||
+      isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody())
+    return std::nullopt;
+  // Another override may run instead.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())))
+    return std::nullopt;
+  unsigned Index = 0;
+  while (Index < Call.getNumArgs() && Call.getArg(Index) != &Arg)
+    ++Index;
+  if (Index >= Call.getNumArgs() || Index >= Definition->getNumParams())
+    return std::nullopt;
+  const ParmVarDecl &Param = *Definition->getParamDecl(Index);
+  const std::string Name = calleeName(Callee);
+  std::vector<Step> Inside = Path;
+  Inside.push_back({Call.getExprLoc(),
+                    the(Kind) + " is passed to '" + Name + "' here"});
+  ++CalleeLevels;
+  std::optional<Result> R = trackVariable(Param, Kind, Inside, Depth + 1);
+  --CalleeLevels;
+  if (!R || R->Answer == Verdict::Unknown)
+    return unknown(Route::UnknownCallee);
+  if (R->Answer == Verdict::Contained)
+    return contained(Route::NonStoringCallee);
+  switch (R->Way) {
+  case Route::StoredInMember: {
+    // Kept by the object the function is called on: the callable outlives
+    // this function when that object does.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    const Expr *Object = Member ? Member->getImplicitObjectArgument() : nullptr;
+    if (!Object)
+      return unknown(Route::UnknownCallee);
+    // A member function of this very object: the member is one of ours.
+    if (isa<CXXThisExpr>(stripped(Object)))
+      return R;
+    // The steps go on from where the function stores it.
+    std::vector<Step> Kept = std::move(R->Steps);
+    return store(*Object, Call, Kind, std::move(Kept), Depth, true);
+  }
+  case Route::StoredInObject:
+    // An object the function was given: whose it is is not followed.
+    return unknown(Route::UnknownCallee);
+  case Route::Returned:
+    // The function hands it back: the call's value is the callable.
+    return flow(Call, Kind, Path, Depth + 1);
+  default:
+    return R;
+  }
 }
 
 bool Walker::isAwaited(const Expr &E) {

@@ -83,6 +83,14 @@ private:
   std::optional<Result> argument(const CallExpr &Call, const Expr &Arg,
                                  Holder Kind, std::vector<Step> Path,
                                  unsigned Depth);
+  /// Where a function of the translation unit puts the callable it is
+  /// given as \p Arg: std::nullopt when its body is not here (or is not
+  /// followed), else what its parameter's uses say, seen from the call.
+  std::optional<Result> intoFunctionOfFile(const CallExpr &Call,
+                                           const FunctionDecl &Callee,
+                                           const Expr &Arg, Holder Kind,
+                                           const std::vector<Step> &Path,
+                                           unsigned Depth);
   std::optional<Result> sinkCall(const CallExpr &Call,
                                  const FunctionDecl &Callee, const Expr &Arg,
                                  std::vector<Step> Path, unsigned Depth);
@@ -141,6 +149,9 @@ private:
   ASTContext &Ctx;
   std::string Noun;
   llvm::DenseSet<std::pair<const void *, unsigned>> Visiting;
+  /// How many functions of the file deep the callable is followed now.
+  unsigned CalleeLevels = 0;
+  static constexpr unsigned MaxCalleeLevels = 3;
 };
 
 /// True for the nodes a value passes through unchanged.
