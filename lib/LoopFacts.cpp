@@ -251,6 +251,19 @@ void LoopFacts::onCall(const CallExpr *Call, const Where &W) {
   CallsInLoop.insert(Call);
   const FunctionDecl *Callee = Call->getDirectCallee();
 
+  // A helper of the file that appends to a container it is given:
+  // 'appendPage(Rows, Outcome.GetResult())'.
+  if (Callee)
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (growsParameter(*Callee, I)) {
+        // '&Rows' given to a pointer parameter adds to 'Rows'.
+        const Expr *Arg = strip(Call->getArg(I));
+        if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
+            Address && Address->getOpcode() == UO_AddrOf)
+          Arg = Address->getSubExpr();
+        addAccumulation(Arg, Call, W);
+      }
+
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     const Expr *Object = Member->getImplicitObjectArgument();
@@ -305,6 +318,7 @@ void LoopFacts::onCall(const CallExpr *Call, const Where &W) {
   if (Call->getNumArgs() >= 1 &&
       isQualifiedListed(Callee, catalog::insertingIteratorFunctions()))
     addAccumulation(Call->getArg(0), Call, W);
+
   if (isQualifiedListed(Callee, catalog::contentTransferFunctions()))
     for (const Expr *Arg : Call->arguments())
       if (isContainerClass(classOf(strip(Arg)->getType())))

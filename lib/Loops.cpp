@@ -7,6 +7,7 @@
 #include "PageBounds.h"
 #include "PageLinks.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -114,6 +115,71 @@ std::optional<PaginationLoop> analyze(LoopFacts &Facts) {
 }
 
 } // namespace
+
+bool growsParameter(const FunctionDecl &F, unsigned Index, unsigned Depth) {
+  const FunctionDecl *Definition = F.getDefinition();
+  if (!Definition || !Definition->getBody() ||
+      Index >= Definition->getNumParams() || Definition->isInStdNamespace())
+    return false;
+  const SourceManager &SM = Definition->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getFileLoc(Definition->getLocation())))
+    return false;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual())
+    return false;
+  const ParmVarDecl *Param = Definition->getParamDecl(Index);
+  const QualType Type = Param->getType();
+  if (!Type->isReferenceType() && !Type->isPointerType())
+    return false;
+  if (!isContainerClass(classOf(Type->getPointeeType())))
+    return false;
+  const auto NamesParam = [&](const Expr *E) {
+    // 'Rows', '*Out', '&Rows'.
+    E = strip(E);
+    if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E);
+        Unary && (Unary->getOpcode() == UO_Deref ||
+                  Unary->getOpcode() == UO_AddrOf))
+      E = strip(Unary->getSubExpr());
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+    return Ref && Ref->getDecl() == Param;
+  };
+  bool Grows = false;
+  forEachDescendant(Definition->getBody(), [&](const Stmt *S) {
+    if (Grows)
+      return;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getDeclName().isIdentifier() &&
+          isListed(Method->getName(), catalog::containerGrowMethods()) &&
+          NamesParam(Member->getImplicitObjectArgument()))
+        Grows = true;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getNumArgs() > 0 && NamesParam(Op->getArg(0)) &&
+          ((Op->getOperator() == OO_Subscript &&
+            isKeyedContainerClass(classOf(strip(Op->getArg(0))->getType()))) ||
+           isListed(Callee->getNameAsString(),
+                    catalog::containerGrowMethods())))
+        Grows = true;
+    } else if (Call->getNumArgs() >= 1 && NamesParam(Call->getArg(0)) &&
+               isQualifiedListed(Callee, catalog::insertingIteratorFunctions())) {
+      Grows = true;
+    }
+    if (Grows || Depth == 0)
+      return;
+    // Handed on to another function of the file that adds to it.
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (NamesParam(Call->getArg(I)) && Callee != Definition &&
+          growsParameter(*Callee, I, Depth - 1)) {
+        Grows = true;
+        return;
+      }
+  });
+  return Grows;
+}
 
 std::optional<PaginationLoop>
 analyzePaginationLoop(const Stmt &Loop, ASTContext &Ctx, const PagedApi &Api) {

@@ -134,6 +134,14 @@ bool isContainerClass(const CXXRecordDecl *RD);
 /// a member type of catalog::keyedContainerMemberTypes, as 'mapped_type').
 bool isKeyedContainerClass(const CXXRecordDecl *RD);
 
+/// For a function of the translation unit and its parameter \p Index (a
+/// reference or pointer to a container): true when its body adds elements to
+/// that container ('Rows.push_back(...)', 'Rows[Key] = ...' on a keyed
+/// container, 'std::back_inserter(Rows)'), directly or by passing it on to
+/// another such function, up to \p Depth functions deep. False for a
+/// function whose body is not here, and for a virtual one.
+bool growsParameter(const FunctionDecl &F, unsigned Index, unsigned Depth = 2);
+
 } // namespace clang::tidy::leak::loops
 
 #endif // LEAKTIDY_LIB_LOOPS_H

@@ -184,7 +184,7 @@ std::vector<OrderRow> dumpOrders(const Aws::DynamoDB::DynamoDBClient &client) {
     auto outcome = client.Scan(request);
     if (!outcome.IsSuccess())
       break;
-    appendPage(rows, outcome.GetResult()); // MISSED: leak-unbounded-pagination
+    appendPage(rows, outcome.GetResult()); // FINDING: leak-unbounded-pagination
     const auto &next = outcome.GetResult().GetLastEvaluatedKey();
     if (next.empty() || next == previous)
       break;
