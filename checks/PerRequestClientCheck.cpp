@@ -517,7 +517,10 @@ PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
     Written = Allocated;
     C.Args.append(Call->arg_begin(), Call->arg_end());
   }
-  if (!Ctor || findSelfOrBase(*Ctor->getParent(), TypeNames))
+  // A per-call object's constructor is a root of its own: the client it
+  // creates is reported there.
+  if (!Ctor || findSelfOrBase(*Ctor->getParent(), TypeNames) ||
+      Handlers.handlerReason(*Ctor, Ctx))
     return std::nullopt;
   std::optional<Client> Inner = createdByConstructor(*Ctor, Ctx, 0);
   if (!Inner)

@@ -120,8 +120,12 @@ std::optional<Reason> overrideReason(const CXXMethodDecl &Method,
 
 std::optional<Reason> perCallReason(const CXXMethodDecl &Method,
                                     const NameList &PerCallTypes) {
-  if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method) || Method.isStatic() ||
+  // The constructor runs once per call too: each call creates an object.
+  if (isa<CXXDestructorDecl>(Method) || Method.isStatic() ||
       PerCallTypes.empty())
+    return std::nullopt;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Method);
+      Ctor && Ctor->isCopyOrMoveConstructor())
     return std::nullopt;
   const CXXRecordDecl *Class = Method.getParent()->getDefinition();
   if (!Class || Class->isLambda() || PerCallTypes.contains(*Class))

@@ -406,8 +406,11 @@ std::optional<Reason> HandlerIndex::Impl::direct(const FunctionDecl &F,
 }
 
 bool HandlerIndex::Impl::excluded(const FunctionDecl &F) const {
-  if (F.isMain() || isa<CXXConstructorDecl, CXXDestructorDecl>(F))
+  if (F.isMain() || isa<CXXDestructorDecl>(F))
     return true;
+  // A constructor runs at start-up, unless its class is a per-call object.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&F))
+    return !perCallReason(*Ctor, PerCallTypes);
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&F);
       Method && Method->getParent()->isLambda())
     return false;

@@ -146,6 +146,29 @@ private:
   CallStatus Status_ = CREATE;
 };
 
+// A per-call object whose constructor opens a channel: one per call.
+class PricedCallData {
+public:
+  PricedCallData(Greeter::AsyncService *Service, grpc::ServerCompletionQueue *Queue)
+      : Service_(Service), Queue_(Queue), Responder_(&Context_),
+        Pricing_(grpc::CreateChannel(kBackend, grpc::InsecureChannelCredentials())) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'grpc::CreateChannel' is called for every request: each call opens its own HTTP/2 connection
+  // CHECK-MESSAGES: :168:47: note: 'PricedCallData::PricedCallData' runs for every request: 'PricedCallData' holds the per-call 'grpc::ServerAsyncResponseWriter' 'Responder_', so one object exists per call
+  // CHECK-MESSAGES: :[[@LINE-3]]:18: note: to share it, build it once where the service starts
+  void Proceed() {
+    new PricedCallData(Service_, Queue_);
+    Responder_.Finish(Reply_, grpc::Status::OK, this);
+  }
+
+private:
+  Greeter::AsyncService *Service_;
+  grpc::ServerCompletionQueue *Queue_;
+  grpc::ServerContext Context_;
+  HelloReply Reply_;
+  grpc::ServerAsyncResponseWriter<HelloReply> Responder_;
+  std::shared_ptr<grpc::Channel> Pricing_;
+};
+
 // ---- Look-alike negatives -------------------------------------------------
 
 class SharedChannelGreeter final : public Greeter::Service {

@@ -64,7 +64,7 @@ class PriceCallData {
 public:
   PriceCallData(inv::Inventory::AsyncService *service, grpc::ServerCompletionQueue *queue)
       : service_(service), queue_(queue), responder_(&context_),
-        pricing_(grpc::CreateChannel(pricingTarget(), grpc::InsecureChannelCredentials())) {} // MISSED: leak-per-request-client
+        pricing_(grpc::CreateChannel(pricingTarget(), grpc::InsecureChannelCredentials())) {} // FINDING: leak-per-request-client
 
   void proceed() {
     reply_.set_sku(request_.sku());
