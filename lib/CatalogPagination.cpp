@@ -72,6 +72,9 @@ llvm::ArrayRef<llvm::StringRef> pageRequestFunctions() {
       "::PQexec",
       "::PQexecParams",
       "::PQexecPrepared",
+      // hiredis: SCAN, HSCAN, SSCAN and ZSCAN return the next cursor
+      "::redisCommand",
+      "::redisCommandArgv",
       // cpp-httplib
       "::httplib::Client::Get",
       "::httplib::Client::Post",
