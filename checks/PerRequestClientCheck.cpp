@@ -359,7 +359,8 @@ void PerRequestClientCheck::registerUserCodeMatchers(MatchFinder *Finder) {
 }
 
 std::optional<PerRequestClientCheck::Client>
-PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx) const {
+PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
+                                bool AskWhere) const {
   Client C;
   C.Node = &Node;
   C.Value = &Node;
@@ -372,8 +373,10 @@ PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx) const {
     C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
     QualType Written = Construct->getType();
-    if (const auto *New =
-            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
+    if (!AskWhere) {
+      // The name of the type is enough.
+    } else if (const auto *New =
+                   dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
       C.Value = New;
       Written = New->getAllocatedType();
     } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
@@ -436,18 +439,20 @@ PerRequestClientCheck::createdByConstructor(const CXXConstructorDecl &Ctor,
   ConstructorClients[Definition] = std::nullopt; // Recursion ends here.
 
   // The member initializers (also the in-class ones they use), then the
-  // body; not lambdas or statics, which do not run with each object.
-  llvm::SmallVector<const Stmt *, 16> Work;
+  // body; not lambdas or statics, which do not run with each object. Only
+  // the body can hold a first-time branch; the parents of an in-class
+  // initializer, shared by every constructor, are not asked.
+  llvm::SmallVector<std::pair<const Stmt *, bool>, 16> Work;
   for (const CXXCtorInitializer *Init : Definition->inits()) {
     const Expr *Value = Init->getInit();
     if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(Value))
       Value = Default->getExpr();
-    Work.push_back(Value);
+    Work.push_back({Value, false});
   }
-  Work.push_back(Definition->getBody());
+  Work.push_back({Definition->getBody(), true});
   std::optional<Client> Found;
   for (unsigned I = 0; I < Work.size() && !Found; ++I) {
-    const Stmt *S = Work[I];
+    const auto [S, InBody] = Work[I];
     if (!S || isa<LambdaExpr>(S))
       continue;
     if (const auto *Decl = dyn_cast<DeclStmt>(S);
@@ -458,8 +463,8 @@ PerRequestClientCheck::createdByConstructor(const CXXConstructorDecl &Ctor,
       continue;
     if (const auto *E = dyn_cast<Expr>(S);
         E && isa<CXXConstructExpr, CallExpr>(E) &&
-        !handlers::isFirstTimeInitialization(*E, Ctx)) {
-      if (std::optional<Client> Direct = clientOf(*E, Ctx)) {
+        !(InBody && handlers::isFirstTimeInitialization(*E, Ctx))) {
+      if (std::optional<Client> Direct = clientOf(*E, Ctx, false)) {
         Found = Direct;
         break;
       }
@@ -472,7 +477,7 @@ PerRequestClientCheck::createdByConstructor(const CXXConstructorDecl &Ctor,
         }
     }
     for (const Stmt *Child : S->children())
-      Work.push_back(Child);
+      Work.push_back({Child, InBody});
   }
   ConstructorClients[Definition] = Found;
   return Found;
@@ -487,17 +492,11 @@ PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
   Client C;
   C.Node = &Node;
   C.Value = &Node;
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&Node)) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(&Node);
+  if (Construct) {
     Ctor = Construct->getConstructor();
     Written = Construct->getType();
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
-    if (const auto *New =
-            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
-      C.Value = New;
-      Written = New->getAllocatedType();
-    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
-      Written = Var->getType();
-    }
   } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
     // The construction inside 'make_shared' is in a system header: the
     // class's constructor taking these arguments is looked up instead.
@@ -517,14 +516,24 @@ PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
     Written = Allocated;
     C.Args.append(Call->arg_begin(), Call->arg_end());
   }
-  // A per-call object's constructor is a root of its own: the client it
-  // creates is reported there.
-  if (!Ctor || findSelfOrBase(*Ctor->getParent(), TypeNames) ||
-      Handlers.handlerReason(*Ctor, Ctx))
+  if (!Ctor || findSelfOrBase(*Ctor->getParent(), TypeNames))
     return std::nullopt;
   std::optional<Client> Inner = createdByConstructor(*Ctor, Ctx, 0);
-  if (!Inner)
+  // A per-call object's constructor is a root of its own: the client it
+  // creates is reported there.
+  if (!Inner || Handlers.handlerReason(*Ctor, Ctx))
     return std::nullopt;
+  // Where the object goes is asked only now: most constructions are not of
+  // such a class.
+  if (Construct) {
+    if (const auto *New =
+            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
+      C.Value = New;
+      Written = New->getAllocatedType();
+    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
+      Written = Var->getType();
+    }
+  }
   C.Name = typeName(Written, Ctx);
   C.Entry = Inner->Entry;
   C.Inner = Inner->Node;

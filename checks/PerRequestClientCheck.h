@@ -57,7 +57,10 @@ private:
   };
   /// The client \p Node creates: a construction of a client type, a factory
   /// call, a smart-pointer allocation of a client type.
-  std::optional<Client> clientOf(const Expr &Node, ASTContext &Ctx) const;
+  /// With \p AskWhere, also where the client goes ('new', a variable), which
+  /// asks for the parents of \p Node.
+  std::optional<Client> clientOf(const Expr &Node, ASTContext &Ctx,
+                                 bool AskWhere = true) const;
   /// For an object of a class of the project (a construction, 'new' or a
   /// smart-pointer allocation) whose constructor creates a client: the
   /// object, described with that client.
