@@ -4,6 +4,7 @@
 #include "Catalog.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "HandlerExprs.h"
 #include "LazyInit.h"
 #include "Matchers.h"
 #include "Options.h"
@@ -29,17 +30,6 @@ AST_MATCHER(CXXConstructExpr, constructsCopyOrMove) {
 constexpr unsigned MaxStableDepth = 4;
 
 constexpr llvm::StringRef GenericCost = "holds its own connections and buffers";
-
-/// Strips parentheses, implicit nodes and temporaries.
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = ignoreTemporaries(E)->IgnoreImplicit()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
 
 /// The statement holding \p E as an operand, past implicit wrappers.
 const Stmt *operandParent(const Expr &E, ASTContext &Ctx) {
@@ -68,7 +58,7 @@ const VarDecl *initializedVariable(const Expr &E, ASTContext &Ctx) {
     if (Parents.empty())
       return nullptr;
     if (const auto *Var = Parents[0].get<VarDecl>())
-      return Var->getInit() && strip(Var->getInit()) == strip(&E) ? Var
+      return Var->getInit() && handlers::stripWrappers(Var->getInit()) == handlers::stripWrappers(&E) ? Var
                                                                   : nullptr;
     const auto *Parent = Parents[0].get<Stmt>();
     if (!Parent || !isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
@@ -169,11 +159,11 @@ bool isReplacedOrMoved(const VarDecl &Var, const FunctionDecl &Function,
           return true;
       }
       if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(Parent);
-          Binary && Binary->isAssignmentOp() && strip(Binary->getLHS()) == Ref)
+          Binary && Binary->isAssignmentOp() && handlers::stripWrappers(Binary->getLHS()) == Ref)
         return true;
       if (const auto *Operator = dyn_cast_or_null<CXXOperatorCallExpr>(Parent);
           Operator && Operator->isAssignmentOp() &&
-          Operator->getNumArgs() > 0 && strip(Operator->getArg(0)) == Ref)
+          Operator->getNumArgs() > 0 && handlers::stripWrappers(Operator->getArg(0)) == Ref)
         return true;
       if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent)) {
         const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
@@ -281,12 +271,12 @@ PerRequestClientCheck::findWrapperOf(const VarDecl &Var,
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (Callee && WrapperNames.contains(*Callee) &&
           llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-            Arg = strip(Arg);
+            Arg = handlers::stripWrappers(Arg);
             // A converting copy ('shared_ptr<Channel>' to
             // 'shared_ptr<ChannelInterface>').
             if (const auto *Convert = dyn_cast<CXXConstructExpr>(Arg);
                 Convert && Convert->getNumArgs() == 1)
-              Arg = strip(Convert->getArg(0));
+              Arg = handlers::stripWrappers(Convert->getArg(0));
             const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
             return Ref && Ref->getDecl() == &Var;
           }))
@@ -358,6 +348,18 @@ void PerRequestClientCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                      this);
 }
 
+QualType PerRequestClientCheck::placeOf(const CXXConstructExpr &Construct,
+                                        Client &C, ASTContext &Ctx) {
+  if (const auto *New =
+          dyn_cast_or_null<CXXNewExpr>(operandParent(Construct, Ctx))) {
+    C.Value = New;
+    return New->getAllocatedType();
+  }
+  if (const VarDecl *Var = initializedVariable(Construct, Ctx))
+    return Var->getType();
+  return Construct.getType();
+}
+
 std::optional<PerRequestClientCheck::Client>
 PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
                                 bool AskWhere) const {
@@ -372,17 +374,9 @@ PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
       return std::nullopt;
     C.ThreadSafe = findSelfOrBase(*Record, ThreadSafeNames) != nullptr;
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
-    QualType Written = Construct->getType();
-    if (!AskWhere) {
-      // The name of the type is enough.
-    } else if (const auto *New =
-                   dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
-      C.Value = New;
-      Written = New->getAllocatedType();
-    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
-      Written = Var->getType();
-    }
-    C.Name = typeName(Written, Ctx);
+    C.Name = typeName(AskWhere ? placeOf(*Construct, C, Ctx)
+                               : Construct->getType(),
+                      Ctx);
   } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
@@ -394,7 +388,7 @@ PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
       C.Name = qualifiedName(*Callee);
       for (const Expr *Arg : Call->arguments()) {
         // '&Db' receives the handle: it is not what is connected to.
-        if (const auto *Unary = dyn_cast<UnaryOperator>(strip(Arg));
+        if (const auto *Unary = dyn_cast<UnaryOperator>(handlers::stripWrappers(Arg));
             Unary && Unary->getOpcode() == UO_AddrOf)
           continue;
         C.Args.push_back(Arg);
@@ -416,7 +410,7 @@ PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
 
   // SQLite's ":memory:" and "" open a private database, not a shared file.
   if (C.Entry && !C.Entry->PrivateTargets.empty() && !C.Args.empty())
-    if (const auto *Literal = dyn_cast<StringLiteral>(strip(C.Args.front())))
+    if (const auto *Literal = dyn_cast<StringLiteral>(handlers::stripWrappers(C.Args.front())))
       if (llvm::is_contained(C.Entry->PrivateTargets, Literal->getString()))
         return std::nullopt;
   return C;
@@ -488,14 +482,13 @@ PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
   // 'Repository repo(config);', 'new Repository(config)',
   // 'std::make_shared<Repository>(config)'.
   const CXXConstructorDecl *Ctor = nullptr;
-  QualType Written;
+  QualType Written; // Of a smart-pointer allocation.
   Client C;
   C.Node = &Node;
   C.Value = &Node;
   const auto *Construct = dyn_cast<CXXConstructExpr>(&Node);
   if (Construct) {
     Ctor = Construct->getConstructor();
-    Written = Construct->getType();
     C.Args.append(Construct->arg_begin(), Construct->arg_end());
   } else if (const auto *Call = dyn_cast<CallExpr>(&Node)) {
     // The construction inside 'make_shared' is in a system header: the
@@ -525,16 +518,7 @@ PerRequestClientCheck::wrapperOf(const Expr &Node, ASTContext &Ctx) {
     return std::nullopt;
   // Where the object goes is asked only now: most constructions are not of
   // such a class.
-  if (Construct) {
-    if (const auto *New =
-            dyn_cast_or_null<CXXNewExpr>(operandParent(Node, Ctx))) {
-      C.Value = New;
-      Written = New->getAllocatedType();
-    } else if (const VarDecl *Var = initializedVariable(Node, Ctx)) {
-      Written = Var->getType();
-    }
-  }
-  C.Name = typeName(Written, Ctx);
+  C.Name = typeName(Construct ? placeOf(*Construct, C, Ctx) : Written, Ctx);
   C.Entry = Inner->Entry;
   C.Inner = Inner->Node;
   C.InnerName = Inner->Name;
@@ -630,7 +614,7 @@ void PerRequestClientCheck::diagnose(const Client &C,
       llvm::all_of(C.Args, [](const Expr *Arg) { return isStable(Arg); }) &&
       (!Wrapper || llvm::all_of(Wrapper->arguments(),
                                 [&](const Expr *Arg) {
-                                  return strip(Arg) == strip(C.Value) ||
+                                  return handlers::stripWrappers(Arg) == handlers::stripWrappers(C.Value) ||
                                          isStable(Arg);
                                 })) &&
       !isReplacedOrMoved(*Var, *Function, Ctx)) {

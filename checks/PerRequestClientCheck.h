@@ -57,6 +57,10 @@ private:
   };
   /// The client \p Node creates: a construction of a client type, a factory
   /// call, a smart-pointer allocation of a client type.
+  /// The type as written where \p Construct goes (the type of a 'new', of
+  /// the variable it initializes), setting \p C's value to the 'new'.
+  static QualType placeOf(const CXXConstructExpr &Construct, Client &C,
+                          ASTContext &Ctx);
   /// With \p AskWhere, also where the client goes ('new', a variable), which
   /// asks for the parents of \p Node.
   std::optional<Client> clientOf(const Expr &Node, ASTContext &Ctx,

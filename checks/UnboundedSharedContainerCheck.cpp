@@ -5,6 +5,7 @@
 #include "Containers.h"
 #include "Context.h"
 #include "FixIts.h"
+#include "HandlerExprs.h"
 #include "Loops.h"
 #include "Parents.h"
 #include "clang/AST/ASTContext.h"
@@ -24,21 +25,10 @@ constexpr unsigned MaxOwnerDepth = 6;
 /// How long a container's written name may be to appear in the message.
 constexpr size_t MaxNameLength = 40;
 
-/// Strips parentheses, implicit nodes and temporaries.
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = ignoreTemporaries(E)->IgnoreImplicit()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 /// True when \p E has the same value on every request: literals, enumerators,
 /// constants, and objects built from those alone.
 bool isConstant(const Expr *E, const ASTContext &Ctx, unsigned Depth = 0) {
-  E = strip(E);
+  E = handlers::stripWrappers(E);
   if (!E || Depth > 4 || E->isValueDependent() || E->isTypeDependent())
     return false;
   if (isa<StringLiteral, CXXDefaultArgExpr>(E))
@@ -68,7 +58,7 @@ const Expr *insertedKey(const CallExpr &Call) {
   unsigned First = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
   if (Call.getNumArgs() <= First)
     return nullptr;
-  const Expr *Key = strip(Call.getArg(First));
+  const Expr *Key = handlers::stripWrappers(Call.getArg(First));
   if (const auto *List = dyn_cast<InitListExpr>(Key))
     return List->getNumInits() > 0 ? List->getInit(0) : nullptr;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(Key);
@@ -83,8 +73,8 @@ const Expr *insertedKey(const CallExpr &Call) {
 /// True when \p A and \p B name the same object: the same variable, or the
 /// same member of the same object.
 bool sameObject(const Expr *A, const Expr *B, unsigned Depth = 0) {
-  A = strip(A);
-  B = strip(B);
+  A = handlers::stripWrappers(A);
+  B = handlers::stripWrappers(B);
   if (!A || !B || Depth > 4)
     return false;
   if (isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B))
@@ -105,11 +95,11 @@ bool sameObject(const Expr *A, const Expr *B, unsigned Depth = 0) {
 /// \p Key: 'm.count(k)', 'm.count(k) > 0', 'm.find(k) != m.end()',
 /// 'm.contains(k)', or a conjunction with one of them.
 bool requiresKey(const Expr *Cond, const Expr &Container, const Expr &Key) {
-  Cond = strip(Cond);
+  Cond = handlers::stripWrappers(Cond);
   if (!Cond)
     return false;
   const auto IsLookup = [&](const Expr *E, llvm::ArrayRef<StringRef> Names) {
-    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(strip(E));
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(handlers::stripWrappers(E));
     const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
     return Method && Method->getIdentifier() &&
            llvm::is_contained(Names, Method->getName()) &&
@@ -177,11 +167,11 @@ bool isSingletonAccessor(const CallExpr &Call) {
     if (!S || isa<LambdaExpr>(S))
       continue;
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-      const Expr *Value = strip(Return->getRetValue());
+      const Expr *Value = handlers::stripWrappers(Return->getRetValue());
       if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(Value);
           Unary && (Unary->getOpcode() == UO_AddrOf ||
                     Unary->getOpcode() == UO_Deref))
-        Value = strip(Unary->getSubExpr());
+        Value = handlers::stripWrappers(Unary->getSubExpr());
       const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Value);
       const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
       if (!Var || !Var->hasGlobalStorage())
@@ -294,7 +284,7 @@ bool UnboundedSharedContainerCheck::isThisLongLived(
     const auto *Call = dyn_cast<CXXMemberCallExpr>(Path.Calls[I].Call);
     if (!Call)
       return false;
-    const Expr *Object = strip(Call->getImplicitObjectArgument());
+    const Expr *Object = handlers::stripWrappers(Call->getImplicitObjectArgument());
     if (isa<CXXThisExpr>(Object))
       continue;
     // A call on another object: a per-request object when it is a local of
@@ -319,7 +309,7 @@ UnboundedSharedContainerCheck::ownerOf(const Expr *E,
                                        const handlers::PerRequestPath &Path,
                                        size_t Level, bool ThroughPointer,
                                        unsigned Depth, ASTContext &Ctx) {
-  E = strip(E);
+  E = handlers::stripWrappers(E);
   if (!E || Depth > MaxOwnerDepth)
     return std::nullopt;
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
@@ -329,7 +319,7 @@ UnboundedSharedContainerCheck::ownerOf(const Expr *E,
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
     if (!Field)
       return std::nullopt;
-    const Expr *Base = strip(Member->getBase());
+    const Expr *Base = handlers::stripWrappers(Member->getBase());
     if (isa<CXXThisExpr>(Base)) {
       if (isThisLongLived(Path, Level, Depth, Ctx))
         return Owner{Owner::Member, Field};
@@ -409,7 +399,7 @@ UnboundedSharedContainerCheck::ownerOfReferent(const FieldDecl &Field,
   for (const Expr *Value : References->valuesOf(Field)) {
     // Initialized from a constructor parameter: look at what the
     // constructions of the object pass for it.
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(strip(Value));
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(handlers::stripWrappers(Value));
     const auto *Param =
         Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
     const auto *Ctor = Param ? dyn_cast_or_null<CXXConstructorDecl>(
@@ -422,10 +412,10 @@ UnboundedSharedContainerCheck::ownerOfReferent(const FieldDecl &Field,
          References->constructionsOf(*Ctor)) {
       if (Index >= Construct->getNumArgs())
         continue;
-      const Expr *Arg = strip(Construct->getArg(Index));
+      const Expr *Arg = handlers::stripWrappers(Construct->getArg(Index));
       if (const auto *Unary = dyn_cast<UnaryOperator>(Arg);
           Unary && Unary->getOpcode() == UO_AddrOf)
-        Arg = strip(Unary->getSubExpr());
+        Arg = handlers::stripWrappers(Unary->getSubExpr());
       if (const auto *Global = dyn_cast<DeclRefExpr>(Arg)) {
         const auto *Var = dyn_cast<VarDecl>(Global->getDecl());
         if (Var && Var->hasGlobalStorage())
@@ -440,7 +430,7 @@ UnboundedSharedContainerCheck::ownerOfReferent(const FieldDecl &Field,
       const auto *Member = dyn_cast<MemberExpr>(Arg);
       const auto *Target =
           Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-      if (!Target || !isa<CXXThisExpr>(strip(Member->getBase())))
+      if (!Target || !isa<CXXThisExpr>(handlers::stripWrappers(Member->getBase())))
         continue;
       const FunctionDecl *Site = enclosingFunction(*Construct, Ctx);
       const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Site);
@@ -513,7 +503,7 @@ void UnboundedSharedContainerCheck::check(
     return;
 
   // Most insertions fill a plain local: no need to ask where they run.
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(strip(Object))) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(handlers::stripWrappers(Object))) {
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
     if (!Var || (Var->hasLocalStorage() &&
                  !Ref->refersToEnclosingVariableOrCapture() &&
@@ -568,10 +558,10 @@ void UnboundedSharedContainerCheck::diagnose(
 
   // The container as written ('Sessions_', 'Cache'), or its holder's name.
   std::string Name = Holder.getNameAsString();
-  const Expr *Written = strip(&Object);
+  const Expr *Written = handlers::stripWrappers(&Object);
   if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(Written);
       Operator && Operator->getOperator() == OO_Arrow)
-    Written = strip(Operator->getArg(0));
+    Written = handlers::stripWrappers(Operator->getArg(0));
   if (const auto *Member = dyn_cast<MemberExpr>(Written);
       Member && Member->isImplicitAccess())
     Written = nullptr;
