@@ -408,6 +408,16 @@ PerRequestClientCheck::clientOf(const Expr &Node, ASTContext &Ctx,
   }
   C.Entry = catalog::findClientEntry(EntryName);
 
+  // Built from a pool ('soci::session sql(pool)'): a borrowed connection.
+  if (!C.IsFactory && llvm::any_of(C.Args, [&](const Expr *Arg) {
+        QualType Type = Arg->getType().getNonReferenceType();
+        if (Type->isPointerType())
+          Type = Type->getPointeeType();
+        const CXXRecordDecl *Record = Type->getAsCXXRecordDecl();
+        return Record && Handlers.isPoolClass(*Record);
+      }))
+    return std::nullopt;
+
   // SQLite's ":memory:" and "" open a private database, not a shared file.
   if (C.Entry && !C.Entry->PrivateTargets.empty() && !C.Args.empty())
     if (const auto *Literal = dyn_cast<StringLiteral>(handlers::stripWrappers(C.Args.front())))

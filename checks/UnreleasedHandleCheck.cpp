@@ -67,7 +67,8 @@ Receiver receiverOf(const CallExpr &Call, ASTContext &Ctx) {
   DynTypedNodeList Parents = parentsOf(Call, Ctx);
   while (Parents.size() == 1) {
     const DynTypedNode Parent = Parents[0];
-    if (const auto *E = Parent.get<Expr>(); E && isa<ParenExpr, CastExpr>(E)) {
+    if (const auto *E = Parent.get<Expr>();
+        E && isa<ParenExpr, CastExpr, ExprWithCleanups>(E)) {
       Child = E;
       Parents = parentsOf(Parent, Ctx);
       continue;
@@ -97,6 +98,32 @@ const VarDecl *receivingVariable(const Receiver &To) {
 }
 
 std::string unqualified(StringRef Name) { return Name.ltrim(':').str(); }
+
+/// The release written in a pair for C++ objects owned through a raw
+/// pointer ('::sql::Statement::executeQuery=delete').
+constexpr StringRef DeleteRelease = "delete";
+
+/// What releases \p What: "call 'PQclear' on it", or "delete it".
+std::string releaseWords(StringRef Release, StringRef What) {
+  if (Release == DeleteRelease)
+    return ("delete " + What).str();
+  return ("call '" + Release + "' on " + What).str();
+}
+
+/// The release as a command with no object: "call 'PQclear'", or
+/// "delete it".
+std::string releaseVerb(StringRef Release) {
+  if (Release == DeleteRelease)
+    return "delete it";
+  return ("call '" + Release + "'").str();
+}
+
+/// The owning smart pointer for a handle to \p Pointee.
+std::string ownerType(StringRef Release, StringRef Pointee) {
+  if (Release == DeleteRelease)
+    return ("std::unique_ptr<" + Pointee + ">").str();
+  return ("std::unique_ptr<" + Pointee + ", decltype(&" + Release + ")>").str();
+}
 
 } // namespace
 
@@ -132,11 +159,15 @@ UnreleasedHandleCheck::readPairs(StringRef Option) {
     const auto [Acquire, Release] = StringRef(Item).split('=');
     const std::vector<std::string> Names = {Acquire.trim().str(),
                                             Release.trim().str()};
+    const bool Deletes = Names[1] == DeleteRelease;
     if (!StringRef(Item).contains('=') || Release.contains('=') ||
-        !invalidQualifiedNames(Names).empty()) {
+        !invalidQualifiedNames(Deletes ? llvm::ArrayRef(Names).take_front()
+                                       : llvm::ArrayRef(Names))
+             .empty()) {
       reportBadEntry(Option, Item,
                      "'acquire=release' with two qualified function names "
-                     "such as '::PQexec=::PQclear'");
+                     "such as '::PQexec=::PQclear', or 'delete' as the "
+                     "release of an object the acquiring function allocates");
       continue;
     }
     Result.emplace_back(Names[0], Names[1]);
@@ -342,21 +373,21 @@ void UnreleasedHandleCheck::checkConstructor(
     const auto *Call = dyn_cast<CallExpr>(Leak.Throw);
     const FunctionDecl *Thrower = Call ? Call->getDirectCallee() : nullptr;
     const SourceLocation Loc = SM.getFileLoc(Leak.Throw->getBeginLoc());
+    const std::string Advice =
+        releaseVerb(Release) + " before throwing or hold the handle " +
+        "in a 'std::unique_ptr' member" +
+        (Release == DeleteRelease ? "" : " with '" + Release + "' as its deleter");
     if (Thrower)
       diag(Loc, "handle in member '%0' acquired by '%1' leaks when '%2' "
                 "throws out of the constructor: no destructor runs for an "
-                "object whose constructor throws; call '%3' before throwing "
-                "or hold the handle in a 'std::unique_ptr' member with '%3' "
-                "as its deleter")
+                "object whose constructor throws; %3")
           << Leak.Field->getName() << Acquire.getName() << Thrower->getName()
-          << Release << Leak.Throw->getSourceRange();
+          << Advice << Leak.Throw->getSourceRange();
     else
       diag(Loc, "handle in member '%0' acquired by '%1' leaks when this "
                 "throw leaves the constructor: no destructor runs for an "
-                "object whose constructor throws; call '%2' before throwing "
-                "or hold the handle in a 'std::unique_ptr' member with '%2' "
-                "as its deleter")
-          << Leak.Field->getName() << Acquire.getName() << Release
+                "object whose constructor throws; %2")
+          << Leak.Field->getName() << Acquire.getName() << Advice
           << Leak.Throw->getSourceRange();
     diag(SM.getFileLoc(Acquisition.getBeginLoc()),
          "'%0' receives the handle here", DiagnosticIDs::Note)
@@ -370,6 +401,7 @@ void UnreleasedHandleCheck::checkPassedStraight(
   // The call whose argument the handle is, through parentheses and casts.
   const Expr *Child = &Call;
   const CallExpr *Outer = nullptr;
+  const CXXConstructExpr *Construct = nullptr;
   {
     TraversalKindScope AsIs(Ctx, TK_AsIs);
     DynTypedNodeList Parents = parentsOf(Call, Ctx);
@@ -381,8 +413,40 @@ void UnreleasedHandleCheck::checkPassedStraight(
         continue;
       }
       Outer = Parents[0].get<CallExpr>();
+      Construct = Parents[0].get<CXXConstructExpr>();
+      if (const auto *Member = Parents[0].get<MemberExpr>();
+          Member && Member->isArrow() && Member->getBase() == Child) {
+        // 'con->createStatement()->executeQuery(...)': used once and lost.
+        const FunctionDecl &Acquire = *Call.getDirectCallee();
+        diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
+             "handle returned by '%0' is used once through '->' and never "
+             "released: it leaks each time this code runs; store it and %1 "
+             "after its use")
+            << Acquire.getName() << releaseWords(releaseFor(Acquire), "it")
+            << Call.getSourceRange();
+        return;
+      }
       break;
     }
+  }
+  // 'std::string Value = memcached_get(...)': a constructor whose parameter
+  // points to const copies what it is given and cannot take ownership.
+  if (Construct) {
+    const auto Arg = llvm::find(Construct->arguments(), Child);
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    const auto Index = static_cast<unsigned>(Arg - Construct->arg_begin());
+    if (Arg == Construct->arg_end() || Index >= Ctor->getNumParams())
+      return;
+    const QualType Param = Ctor->getParamDecl(Index)->getType();
+    if (!Param->isPointerType() || !Param->getPointeeType().isConstQualified())
+      return;
+    const FunctionDecl &Acquire = *Call.getDirectCallee();
+    diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
+         "handle returned by '%0' is copied into a '%1' and never released: "
+         "it leaks each time this code runs; store it and %2 after the copy")
+        << Acquire.getName() << Ctor->getParent()->getName()
+        << releaseWords(releaseFor(Acquire), "it") << Call.getSourceRange();
+    return;
   }
   const FunctionDecl *Callee = Outer ? Outer->getDirectCallee() : nullptr;
   if (!Callee || Outer->getCallee()->IgnoreParenCasts() == Child ||
@@ -406,10 +470,10 @@ void UnreleasedHandleCheck::checkPassedStraight(
   const FunctionDecl &Acquire = *Call.getDirectCallee();
   diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
        "handle returned by '%0' is passed straight to '%1', which does not "
-       "release it: it leaks each time this code runs; store it and call "
-       "'%2' on it after the call")
-      << Acquire.getName() << Callee->getName() << releaseFor(Acquire)
-      << Call.getSourceRange();
+       "release it: it leaks each time this code runs; store it and %2 "
+       "after the call")
+      << Acquire.getName() << Callee->getName()
+      << releaseWords(releaseFor(Acquire), "it") << Call.getSourceRange();
 }
 
 void UnreleasedHandleCheck::checkOwningParameter(
@@ -453,15 +517,18 @@ void UnreleasedHandleCheck::checkOwningParameter(
   if (ThrowerDecl)
     diag(Loc, "handle parameter '%0', which callers pass straight from "
               "'%1', leaks when '%2' throws before the handle is handed "
-              "over; own it first (a 'std::unique_ptr' with '%3' as its "
-              "deleter) so that the exception releases it")
+              "over; own it first (a 'std::unique_ptr'%3) so that the "
+              "exception releases it")
         << Param.getName() << Acquire.getName() << ThrowerDecl->getName()
-        << Release << Thrower->getSourceRange();
+        << (Release == DeleteRelease
+                ? std::string()
+                : " with '" + Release + "' as its deleter")
+        << Thrower->getSourceRange();
   else
     diag(Loc, "handle parameter '%0', which callers pass straight from "
               "'%1', is not released on this path: it leaks each time the "
-              "path runs; call '%2' on it or hand it over")
-        << Param.getName() << Acquire.getName() << Release;
+              "path runs; %2 or hand it over")
+        << Param.getName() << Acquire.getName() << releaseWords(Release, "it");
   diag(SM.getFileLoc(Acquisition.getBeginLoc()),
        "a caller passes the handle from '%0' to '%1' here, and so cannot "
        "release it",
@@ -481,8 +548,9 @@ void UnreleasedHandleCheck::checkDiscarded(
     return;
   diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),
        "handle returned by '%0' is discarded: it can never be released and "
-       "leaks each time this code runs; store it and call '%1' on it")
-      << Callee.getName() << releaseFor(Callee) << Call.getSourceRange();
+       "leaks each time this code runs; store it and %1")
+      << Callee.getName() << releaseWords(releaseFor(Callee), "it")
+      << Call.getSourceRange();
 }
 
 void UnreleasedHandleCheck::checkVariable(
@@ -512,8 +580,8 @@ void UnreleasedHandleCheck::checkVariable(
     if (Leak.Overwritten) {
       auto Diag = diag(Loc, "handle '%0' acquired by '%1' is acquired again "
                             "before it is released: every earlier handle "
-                            "leaks; call '%2' before acquiring the next one")
-                  << Var.getName() << Acquire.getName() << Release
+                            "leaks; %2 before acquiring the next one")
+                  << Var.getName() << Acquire.getName() << releaseVerb(Release)
                   << Acquisition.getSourceRange();
       addFixIt(Diag, *Events, Release, Ctx);
     } else {
@@ -522,9 +590,10 @@ void UnreleasedHandleCheck::checkVariable(
               Ctx.getPrintingPolicy());
       auto Diag = diag(Loc, "handle '%0' acquired by '%1' is not released "
                             "on every path: it leaks each time such a path "
-                            "runs; call '%2' on every path or own it with "
-                            "'std::unique_ptr<%3, decltype(&%2)>'")
-                  << Var.getName() << Acquire.getName() << Release << Pointee
+                            "runs; %2 on every path or own it with '%3'")
+                  << Var.getName() << Acquire.getName()
+                  << releaseVerb(Release)
+                  << ownerType(Release, Pointee)
                   << Acquisition.getSourceRange();
       addFixIt(Diag, *Events, Release, Ctx);
     }
@@ -565,10 +634,11 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LangOpts = Ctx.getLangOpts();
   if (Events.Acquisitions.size() != 1 || !Var.getInit() ||
-      Var.getInit()->IgnoreParenCasts() != Events.Acquisitions.front() ||
+      Var.getInit()->IgnoreImplicit()->IgnoreParenCasts() !=
+          Events.Acquisitions.front() ||
       Release.empty() || Var.getType()->getPointeeType()->isVoidType() ||
       !fixits::isDeclared("std::unique_ptr", Ctx) ||
-      !fixits::isDeclared(Release, Ctx))
+      (Release != DeleteRelease && !fixits::isDeclared(Release, Ctx)))
     return;
   const auto *Declaration = dyn_cast_or_null<DeclStmt>([&]() -> const Stmt * {
     TraversalKindScope AsIs(Ctx, TK_AsIs);
@@ -589,8 +659,8 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
     return;
   const std::optional<FixItHint> Declare = fixits::replaceRange(
       SourceRange(Var.getBeginLoc(), Var.getEndLoc()),
-      "std::unique_ptr<" + Pointee + ", decltype(&" + Release + ")> " +
-          Var.getName().str() + "(" + *Init + ", &" + Release + ")",
+      ownerType(Release, Pointee) + " " + Var.getName().str() + "(" + *Init +
+          (Release == DeleteRelease ? ")" : ", &" + Release + ")"),
       SM);
   if (!Declare)
     return;
@@ -606,7 +676,7 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
       break;
     case ownership::RefKind::Release:
       if (!isa_and_nonnull<CompoundStmt>(parentStmt(*Ref.At, Ctx)) ||
-          cast<CallExpr>(Ref.At)->getNumArgs() != 1)
+          (isa<CallExpr>(Ref.At) && cast<CallExpr>(Ref.At)->getNumArgs() != 1))
         return;
       Hint = fixits::removeStatement(*Ref.At, SM, LangOpts);
       break;

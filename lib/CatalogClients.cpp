@@ -29,6 +29,45 @@ constexpr llvm::StringRef SqliteAdvice =
 constexpr llvm::StringRef CurlAdvice =
     "reuse one handle per thread (reset with 'curl_easy_reset') or share "
     "connections through a multi or share handle";
+constexpr llvm::StringRef DatabaseCost =
+    "opens a connection to the database server and authenticates";
+constexpr llvm::StringRef MysqlCost =
+    "opens a socket, authenticates and starts a session on the MySQL server";
+constexpr llvm::StringRef MysqlAdvice =
+    "take a connection from a pool for the request, or keep one per thread "
+    "('thread_local'); a MySQL connection must not be used by two threads "
+    "at once";
+constexpr llvm::StringRef MongoCost =
+    "starts its own topology scanner, connection pool and server monitoring";
+constexpr llvm::StringRef MongocAdvice =
+    "create one 'mongoc_client_pool_t' at start-up and pop a client from it "
+    "for the request ('mongoc_client_pool_pop'/'mongoc_client_pool_push')";
+constexpr llvm::StringRef MongocxxAdvice =
+    "create one 'mongocxx::pool' at start-up and 'acquire()' a client from "
+    "it for the request";
+constexpr llvm::StringRef SociAdvice =
+    "create one 'soci::connection_pool' at start-up and build the session "
+    "from it ('soci::session sql(pool)') for the request";
+constexpr llvm::StringRef PocoSessionAdvice =
+    "create one 'Poco::Data::SessionPool' at start-up and take a session "
+    "from it ('pool.get()') for the request";
+constexpr llvm::StringRef PocoHttpCost =
+    "opens its own TCP connection (and TLS session) that no other request "
+    "can reuse";
+constexpr llvm::StringRef OdbcCost =
+    "loads the driver, opens a socket and authenticates to the data source";
+constexpr llvm::StringRef OdbcAdvice =
+    "turn on the driver manager's connection pooling "
+    "('SQL_ATTR_CONNECTION_POOLING') or keep one connection per thread";
+constexpr llvm::StringRef KafkaCost =
+    "starts its own broker threads, connections and metadata cache";
+constexpr llvm::StringRef MemcachedCost =
+    "opens new connections to every server of its list";
+constexpr llvm::StringRef MemcachedAdvice =
+    "create one 'memcached_pool_st' at start-up and pop a handle from it for "
+    "the request ('memcached_pool_pop'/'memcached_pool_push')";
+constexpr llvm::StringRef RedisPlusPlusCost =
+    "opens its own connection pool to the Redis server";
 constexpr llvm::StringRef SqlitePrivateTargets[] = {":memory:", ""};
 } // namespace
 
@@ -48,6 +87,14 @@ llvm::ArrayRef<ClientEntry> clientTypes() {
        true,
        {},
        {}},
+      {"::SQLite::Database", SqliteCost, false, SqliteAdvice,
+       SqlitePrivateTargets},
+      {"::soci::session", DatabaseCost, false, SociAdvice, {}},
+      {"::Poco::Data::Session", DatabaseCost, false, PocoSessionAdvice, {}},
+      {"::Poco::Net::HTTPClientSession", PocoHttpCost, false, {}, {}},
+      {"::sw::redis::Redis", RedisPlusPlusCost, true, {}, {}},
+      {"::sw::redis::RedisCluster", RedisPlusPlusCost, true, {}, {}},
+      {"::mongocxx::client", MongoCost, false, MongocxxAdvice, {}},
   };
   return Types;
 }
@@ -79,6 +126,17 @@ llvm::ArrayRef<ClientEntry> clientFactories() {
       {"::sqlite3_open16", SqliteCost, false, SqliteAdvice,
        SqlitePrivateTargets},
       {"::curl_easy_init", CurlCost, false, CurlAdvice, {}},
+      {"::mysql_real_connect", MysqlCost, false, MysqlAdvice, {}},
+      {"::sql::Driver::connect", MysqlCost, false, MysqlAdvice, {}},
+      {"::mongoc_client_new", MongoCost, false, MongocAdvice, {}},
+      {"::mongoc_client_new_from_uri", MongoCost, false, MongocAdvice, {}},
+      {"::mongoc_client_new_from_uri_with_error", MongoCost, false,
+       MongocAdvice, {}},
+      {"::SQLDriverConnect", OdbcCost, false, OdbcAdvice, {}},
+      {"::SQLConnect", OdbcCost, false, OdbcAdvice, {}},
+      {"::rd_kafka_new", KafkaCost, true, {}, {}},
+      {"::memcached_create", MemcachedCost, false, MemcachedAdvice, {}},
+      {"::memcached", MemcachedCost, false, MemcachedAdvice, {}},
   };
   return Factories;
 }

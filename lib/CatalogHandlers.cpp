@@ -14,6 +14,10 @@ llvm::ArrayRef<llvm::StringRef> handlerBaseClasses() {
       "::drogon::WebSocketControllerBase",
       // Pistache: 'onRequest' of a handler class.
       "::Pistache::Http::Handler",
+      // Poco: the factory creates one handler per request, and the server
+      // calls its 'handleRequest'.
+      "::Poco::Net::HTTPRequestHandler",
+      "::Poco::Net::HTTPRequestHandlerFactory",
   };
   return Classes;
 }
@@ -23,7 +27,7 @@ llvm::ArrayRef<llvm::StringRef> requestTypes() {
       // gRPC: ServerContext and CallbackServerContext.
       "::grpc::ServerContextBase", "::httplib::Request",
       "::crow::request",           "::drogon::HttpRequest",
-      "::Pistache::Http::Request",
+      "::Pistache::Http::Request", "::Poco::Net::HTTPServerRequest",
       // Not cpprestsdk's http_request nor Beast's request: clients build
       // those too, for the requests they send.
   };

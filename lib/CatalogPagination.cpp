@@ -82,6 +82,17 @@ llvm::ArrayRef<llvm::StringRef> pageRequestFunctions() {
       "::httplib::ClientImpl::Post",
       // cpprestsdk
       "::web::http::client::http_client::request",
+      // MySQL/MariaDB C API and Connector/C++
+      "::mysql_query",
+      "::mysql_real_query",
+      "::sql::Statement::executeQuery",
+      "::sql::PreparedStatement::executeQuery",
+      // MongoDB C driver: a skip/limit loop passes its position in the
+      // options document.
+      "::mongoc_collection_find_with_opts",
+      // SQLite
+      "::sqlite3_prepare_v2",
+      "::sqlite3_exec",
   };
   return Functions;
 }
@@ -89,6 +100,8 @@ llvm::ArrayRef<llvm::StringRef> pageRequestFunctions() {
 llvm::ArrayRef<llvm::StringRef> pageCursorTypes() {
   static constexpr llvm::StringRef Types[] = {
       "::pqxx::icursorstream",
+      // MongoDB C driver: each 'mongoc_cursor_next' may fetch the next batch.
+      "::_mongoc_cursor_t",
   };
   return Types;
 }

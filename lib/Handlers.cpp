@@ -612,4 +612,8 @@ bool HandlerIndex::isStartupOrPool(const FunctionDecl &F) const {
   return P->excluded(F);
 }
 
+bool HandlerIndex::isPoolClass(const CXXRecordDecl &Record) const {
+  return P->PoolFunctions.matchText(qualifiedName(Record)).has_value();
+}
+
 } // namespace clang::tidy::leak::handlers

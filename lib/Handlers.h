@@ -157,6 +157,11 @@ public:
   /// constructors, destructors, set-up functions, pool functions.
   bool isStartupOrPool(const FunctionDecl &F) const;
 
+  /// True when \p Record is named like a connection pool (the PoolFunctions
+  /// patterns on its qualified name): what is built from one is borrowed
+  /// from it ('soci::session sql(pool)'), not a new connection.
+  bool isPoolClass(const CXXRecordDecl &Record) const;
+
 private:
   struct Impl;
   std::unique_ptr<Impl> P;

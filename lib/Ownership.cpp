@@ -44,6 +44,10 @@ bool mentions(const Stmt *S, const VarDecl &Var) {
 /// returns the handle.
 const CallExpr *returningAcquisition(const Expr *E,
                                      const HandleFunctions &Functions) {
+  // 'T *x = f(std::string(...))': the full-expression's cleanups wrap the
+  // initializer.
+  if (const auto *Cleanups = dyn_cast_or_null<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr();
   const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreParenCasts()) : nullptr;
   if (!Call)
     return nullptr;
@@ -167,6 +171,10 @@ std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
   if (const auto *Subscript = Parent.get<ArraySubscriptExpr>())
     if (Subscript->getBase() == Child)
       return Make(RefKind::Use, Subscript);
+
+  // 'delete x': the release of an object a C++ API allocates for its caller.
+  if (const auto *Delete = Parent.get<CXXDeleteExpr>())
+    return Make(RefKind::Release, Delete);
 
   if (const auto *Call = Parent.get<CallExpr>()) {
     if (Call->getCallee() == Child)

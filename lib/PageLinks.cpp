@@ -306,6 +306,11 @@ std::optional<PageLink> findCursorLink(const LoopFacts &Facts) {
              Op && Op->getNumArgs() >= 1 &&
              isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()))
       Object = Op->getArg(0);
+    else if (Call->getNumArgs() >= 1 &&
+             !isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()) &&
+             Call->getArg(0)->getType()->isPointerType())
+      // A C API cursor: 'mongoc_cursor_next(cursor, &doc)'.
+      Object = Call->getArg(0);
     if (!Object || !isQualifiedListed(classOf(strip(Object)->getType()),
                                       Facts.Api.CursorTypes))
       continue;
