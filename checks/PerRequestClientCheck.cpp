@@ -691,11 +691,12 @@ void PerRequestClientCheck::diagnose(const Client &C,
          DiagnosticIDs::Note);
   else
     diag(Loc,
-         "'%0' is not safe to use from two threads at once, so it must not "
-         "become a shared 'static': borrow one from a connection pool for the "
-         "request, or keep one per thread with 'thread_local'",
+         "%select{'%1'|the connection '%1' opens}0 is not safe to use from "
+         "two threads at once, so it must not become a shared 'static': "
+         "borrow one from a connection pool for the request, or keep one per "
+         "thread with 'thread_local'",
          DiagnosticIDs::Note)
-        << C.Name;
+        << C.IsFactory << C.Name;
 }
 
 } // namespace clang::tidy::leak

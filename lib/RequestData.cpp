@@ -114,7 +114,15 @@ void propagateRequestData(const Stmt *Body,
                  !Type.getNonReferenceType().isConstQualified()) ||
                 (Type->isPointerType() &&
                  !Type->getPointeeType().isConstQualified());
-            if (Writable)
+            // A handle passed as it is ('mysql_query(conn, sql)'): the call
+            // acts on the object the handle points to, which was there
+            // before; the handle does not become built from request data.
+            const auto *Ref = dyn_cast<DeclRefExpr>(
+                Call->getArg(I)->IgnoreParenImpCasts());
+            const bool Handle = Type->isPointerType() && Ref &&
+                                Ref->getType()->isPointerType() &&
+                                Ref->getType()->getPointeeType()->isRecordType();
+            if (Writable && !Handle)
               Changed |= Taint(rootDecl(Call->getArg(I)));
           }
         }

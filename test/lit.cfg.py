@@ -127,6 +127,13 @@ LIBRARY_HEADERS = {
     "odbc": "/usr/include/sql.h",
     "ldap": "/usr/include/ldap.h",
     "mariadb": "/usr/include/mariadb/mysql.h",
+    "mongoc": "/usr/include/libmongoc-1.0/mongoc/mongoc.h",
+    "rdkafka": "/usr/include/librdkafka/rdkafka.h",
+    "memcached": "/usr/include/libmemcached/memcached.h",
+    "mysqlcppconn": "/usr/include/cppconn/driver.h",
+    "sqlitecpp": "/usr/include/SQLiteCpp/SQLiteCpp.h",
+    "soci": "/usr/include/soci/soci.h",
+    "poco": "/usr/include/Poco/Net/HTTPRequestHandler.h",
 }
 LIBRARY_HEADERS["robustness-corpus"] = "/usr/share/doc/libasio-dev/examples"
 for feature, header in LIBRARY_HEADERS.items():

@@ -22,12 +22,16 @@ BASE_PACKAGES=(cmake ninja-build g++ make python3 git)
 TOOL_PACKAGES=(pre-commit dpkg-dev
                # bench/real: headers its labeled files of Debian source packages
                # include, and protoc for the gRPC example they use.
-               protobuf-compiler-grpc libmariadb-dev unixodbc-dev liblua5.3-dev libedit-dev
-               libldap-dev libsasl2-dev libev-dev libevent-dev libssl-dev libc-ares-dev)
+               protobuf-compiler-grpc unixodbc-dev liblua5.3-dev libedit-dev
+               libldap-dev libsasl2-dev libev-dev libevent-dev libssl-dev libc-ares-dev
+               # Database and messaging clients the catalog's tests compile
+               # against (their real headers).
+               libmysqlcppconn-dev libmongoc-dev libsqlitecpp-dev libsoci-dev libpoco-dev
+               librdkafka-dev libmemcached-dev)
 # Real library headers the example service and the tests compile against.
 LIBRARY_PACKAGES=(libasio-dev libboost-dev libpqxx-dev libpq-dev libgrpc++-dev libprotobuf-dev
                   libcpprest-dev libcpp-httplib-dev libhiredis-dev libsqlite3-dev
-                  libcurl4-openssl-dev
+                  libcurl4-openssl-dev libmariadb-dev
                   # Example programs nobody here wrote: the robustness corpus.
                   libasio-doc libboost1.74-doc libpqxx-doc libwebsocketpp-doc libwebsocketpp-dev)
 
