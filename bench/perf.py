@@ -53,7 +53,7 @@ PROFILE_ROW = re.compile(r"^\s*(?P<user>[\d.]+) \([^)]*\)\s+(?P<sys>[\d.]+) \([^
 def example_entries():
     example = os.path.join(ROOT, "examples", "order-service")
     flags = ["-std=c++20", "-I", os.path.join(example, "include"), "-I/usr/include/postgresql",
-             "-I", os.path.join(ROOT, "test", "Inputs", "aws-sdk"),
+             "-I/usr/include/mariadb", "-I", os.path.join(ROOT, "test", "Inputs", "aws-sdk"),
              "-DASIO_STANDALONE", "-DASIO_HAS_CO_AWAIT", "-DASIO_HAS_STD_COROUTINE"]
     source_dir = os.path.join(example, "src")
     return [(os.path.join(source_dir, f), flags) for f in sorted(os.listdir(source_dir))

@@ -13,6 +13,7 @@ void register_customer_routes(httplib::Server &server, Metrics &metrics);
 void register_export_routes(httplib::Server &server, const Config &config);
 void register_payment_routes(httplib::Server &server, Metrics &metrics);
 void register_stock_routes(httplib::Server &server, const Config &config);
+void register_shipment_routes(httplib::Server &server, const Config &config);
 } // namespace orders
 
 int main() {
@@ -34,6 +35,7 @@ int main() {
   orders::register_export_routes(server, config);
   orders::register_payment_routes(server, metrics);
   orders::register_stock_routes(server, config);
+  orders::register_shipment_routes(server, config);
   server.listen("0.0.0.0", config.port);
 
   io.stop();

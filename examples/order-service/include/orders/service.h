@@ -17,8 +17,17 @@ struct Order {
   std::int64_t cents = 0;
 };
 
+// The carrier database (MySQL or MariaDB) that tracks the parcels.
+struct ShippingDatabase {
+  std::string host = "localhost";
+  std::string user = "orders";
+  std::string database = "shipping";
+  unsigned port = 3306;
+};
+
 struct Config {
   std::string database_url = "postgresql://orders@localhost/orders";
+  ShippingDatabase shipping;
   int port = 8080;
 };
 
