@@ -99,6 +99,23 @@ const VarDecl *receivingVariable(const Receiver &To) {
 
 std::string unqualified(StringRef Name) { return Name.ltrim(':').str(); }
 
+std::vector<std::string> takeoverFunctions() {
+  std::vector<std::string> Names;
+  for (const catalog::HandleTakeover &T : catalog::handleTakeovers())
+    Names.push_back(T.Function.str());
+  return Names;
+}
+
+/// True when the release function \p Release, declared in the translation
+/// unit's global scope, takes more than one argument.
+bool takesMoreThanHandle(StringRef Release, ASTContext &Ctx) {
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Release)))
+    if (const auto *F = dyn_cast<FunctionDecl>(D->getUnderlyingDecl()))
+      return F->getNumParams() > 1;
+  return false;
+}
+
 /// The release written in a pair for C++ objects owned through a raw
 /// pointer ('::sql::Statement::executeQuery=delete').
 constexpr StringRef DeleteRelease = "delete";
@@ -133,7 +150,7 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
       NullOnFailure(readNameList("NullOnFailureFunctions",
                                  catalog::nullOnFailureAcquirers())),
       Acquirers(firsts(HandlePairs)), Releasers(seconds(HandlePairs)),
-      NullOnFailureList(NullOnFailure),
+      NullOnFailureList(NullOnFailure), Takeovers(takeoverFunctions()),
       Functions{[this](const FunctionDecl &F) { return Acquirers.contains(F); },
                 [this](const FunctionDecl &F) { return Releasers.contains(F); },
                 [this](const FunctionDecl &F) {
@@ -142,6 +159,16 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
                 // A C function (the library's own API) reads the handle; a C++
                 // function may keep or release it.
                 [](const FunctionDecl &F) { return F.isExternC(); },
+                // 'rd_kafka_new(type, conf, ...)' takes over 'conf'.
+                [this](const FunctionDecl &F, unsigned Index) {
+                  const std::optional<StringRef> Entry = Takeovers.match(F);
+                  return Entry &&
+                         llvm::any_of(catalog::handleTakeovers(),
+                                      [&](const catalog::HandleTakeover &T) {
+                                        return T.Function == *Entry &&
+                                               T.Argument == Index;
+                                      });
+                },
                 // A function of this file that may throw.
                 [this](const CallExpr &Call) {
                   const FunctionDecl *Callee = Call.getDirectCallee();
@@ -362,9 +389,17 @@ void UnreleasedHandleCheck::checkConstructor(
   const SourceManager &SM = *Result.SourceManager;
   if (Ctor.isTemplated() || Ctor.getLocation().isMacroID())
     return;
+  // One report per acquisition and line: 'a().b()' where both may throw
+  // is one way out.
+  llvm::DenseSet<std::pair<const CallExpr *, unsigned>> Reported;
   for (const ownership::MemberLeak &Leak : ownership::findConstructorLeaks(
            Ctor, *Result.Context, Functions, Effects)) {
     const CallExpr &Acquisition = *Leak.Acquisition;
+    if (!Reported
+             .insert({&Acquisition, SM.getExpansionLineNumber(
+                                        Leak.Throw->getBeginLoc())})
+             .second)
+      continue;
     if (isInMacroBody(Leak.Throw->getBeginLoc(), SM) ||
         isInMacroBody(Acquisition.getBeginLoc(), SM))
       continue;
@@ -588,11 +623,16 @@ void UnreleasedHandleCheck::checkVariable(
       const std::string Pointee =
           Var.getType()->getPointeeType().getUnqualifiedType().getAsString(
               Ctx.getPrintingPolicy());
+      // A release that needs more than the handle ('mongoc_client_pool_push'
+      // takes the pool too) cannot be a unique_ptr's deleter.
+      const bool Deleter = Release == DeleteRelease ||
+                           !takesMoreThanHandle(Release, Ctx);
       auto Diag = diag(Loc, "handle '%0' acquired by '%1' is not released "
                             "on every path: it leaks each time such a path "
-                            "runs; %2 on every path or own it with '%3'")
+                            "runs; %2 on every path%select{| or own it with "
+                            "'%4'}3")
                   << Var.getName() << Acquire.getName()
-                  << releaseVerb(Release)
+                  << releaseVerb(Release) << Deleter
                   << ownerType(Release, Pointee)
                   << Acquisition.getSourceRange();
       addFixIt(Diag, *Events, Release, Ctx);
@@ -637,6 +677,7 @@ void UnreleasedHandleCheck::addFixIt(DiagnosticBuilder &Diag,
       Var.getInit()->IgnoreImplicit()->IgnoreParenCasts() !=
           Events.Acquisitions.front() ||
       Release.empty() || Var.getType()->getPointeeType()->isVoidType() ||
+      (Release != DeleteRelease && takesMoreThanHandle(Release, Ctx)) ||
       !fixits::isDeclared("std::unique_ptr", Ctx) ||
       (Release != DeleteRelease && !fixits::isDeclared(Release, Ctx)))
     return;

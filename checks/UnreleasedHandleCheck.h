@@ -74,6 +74,8 @@ private:
   const NameList Acquirers;
   const NameList Releasers;
   const NameList NullOnFailureList;
+  /// Functions that take over a handle argument (catalog::handleTakeovers).
+  const NameList Takeovers;
   const ownership::HandleFunctions Functions;
   llvm::DenseSet<const VarDecl *> Analyzed;
   FunctionEffects Effects;

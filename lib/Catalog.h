@@ -142,6 +142,10 @@ llvm::ArrayRef<llvm::StringRef> pageSizeSetters();
 /// a page position (an offset, a keyset value, a next link).
 llvm::ArrayRef<llvm::StringRef> pageRequestFunctions();
 
+/// Functions that bind a variable to receive the rows of the statement they
+/// are part of (built with overloaded ',' operators): the statement fills it.
+llvm::ArrayRef<llvm::StringRef> statementOutputBinders();
+
 /// Classes whose reads each return the next block of rows of a server-side
 /// cursor: the cursor itself carries the position.
 llvm::ArrayRef<llvm::StringRef> pageCursorTypes();
@@ -388,6 +392,15 @@ llvm::ArrayRef<HandlePair> handlePairs();
 /// they return a non-zero status ('sqlite3_prepare_v2'): their failure paths
 /// need no release.
 llvm::ArrayRef<llvm::StringRef> nullOnFailureAcquirers();
+
+/// A function that takes over the handle passed as one of its arguments
+/// ('rd_kafka_new' and the configuration it is created from): passing it
+/// there releases it.
+struct HandleTakeover {
+  llvm::StringRef Function;
+  unsigned Argument;
+};
+llvm::ArrayRef<HandleTakeover> handleTakeovers();
 
 /// Functions that report the state of a handle ('PQstatus'): a release run
 /// only when one says the handle is healthy misses the failed ones.

@@ -60,6 +60,7 @@ llvm::ArrayRef<HandlePair> handlePairs() {
       {"::mysql_list_tables", "::mysql_free_result"},
       {"::mysql_list_fields", "::mysql_free_result"},
       {"::mysql_list_processes", "::mysql_free_result"},
+      {"::mysql_stmt_result_metadata", "::mysql_free_result"},
       // MySQL Connector/C++ 1.1: connections, statements and result sets
       // are owning raw pointers that the caller deletes.
       {"::sql::Driver::connect", "delete"},
@@ -103,6 +104,8 @@ llvm::ArrayRef<HandlePair> handlePairs() {
       // libmemcached: handles, pooled handles and the values it returns.
       {"::memcached_create", "::memcached_free"},
       {"::memcached", "::memcached_free"},
+      {"::memcached_clone", "::memcached_free"},
+      {"::memcached_pool", "::memcached_pool_destroy"},
       {"::memcached_pool_pop", "::memcached_pool_push"},
       {"::memcached_pool_pop", "::memcached_pool_release"},
       {"::memcached_pool_fetch", "::memcached_pool_release"},
@@ -111,6 +114,16 @@ llvm::ArrayRef<HandlePair> handlePairs() {
       {"::memcached_fetch", "::free"},
   };
   return Pairs;
+}
+
+llvm::ArrayRef<HandleTakeover> handleTakeovers() {
+  static constexpr HandleTakeover Takeovers[] = {
+      // librdkafka: the instance and the topic take over the configuration
+      // they are created from (on failure the caller still destroys it).
+      {"::rd_kafka_new", 1},
+      {"::rd_kafka_topic_new", 2},
+  };
+  return Takeovers;
 }
 
 llvm::ArrayRef<llvm::StringRef> handleStatusFunctions() {

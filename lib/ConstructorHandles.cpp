@@ -43,13 +43,20 @@ const CallExpr *returnedHandle(const Expr *E,
 std::optional<unsigned> memberNullBranch(const Expr *Condition,
                                          const FieldDecl *&Field,
                                          ASTContext &Ctx) {
+  // The member, or an assignment to it: 'if (!(m = acquire(...)))'.
+  const auto Tested = [](const Expr *E) {
+    if (const auto *Assign = dyn_cast<BinaryOperator>(E->IgnoreParenCasts());
+        Assign && Assign->getOpcode() == BO_Assign)
+      E = Assign->getLHS();
+    return ownership::thisMember(E);
+  };
   Condition = Condition->IgnoreParenImpCasts();
-  Field = thisMember(Condition);
+  Field = Tested(Condition);
   if (Field)
     return 1;
   if (const auto *Not = dyn_cast<UnaryOperator>(Condition);
       Not && Not->getOpcode() == UO_LNot) {
-    Field = thisMember(Not->getSubExpr());
+    Field = Tested(Not->getSubExpr());
     if (Field)
       return 0;
   }
@@ -63,9 +70,9 @@ std::optional<unsigned> memberNullBranch(const Expr *Condition,
     const Expr *L = Compare->getLHS();
     const Expr *R = Compare->getRHS();
     if (IsNull(R))
-      Field = thisMember(L);
+      Field = Tested(L);
     else if (IsNull(L))
-      Field = thisMember(R);
+      Field = Tested(R);
     if (Field)
       return Compare->getOpcode() == BO_EQ ? 0U : 1U;
   }

@@ -92,6 +92,16 @@ bool isDiscarded(const CallExpr &Call, ASTContext &Ctx) {
   return If && S && (If->getThen() == S || If->getElse() == S);
 }
 
+/// True when parameter \p Index of \p F points to const characters: the
+/// function reads or copies a string and cannot take it over.
+bool readsString(const FunctionDecl &F, unsigned Index) {
+  if (Index >= F.getNumParams())
+    return false;
+  const QualType Type = F.getParamDecl(Index)->getType();
+  return Type->isPointerType() && Type->getPointeeType().isConstQualified() &&
+         Type->getPointeeType()->isAnyCharacterType();
+}
+
 /// Classifies one reference; std::nullopt when it is not modelled.
 std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
                                   ASTContext &Ctx,
@@ -182,21 +192,32 @@ std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)
       return Make(RefKind::Transfer, Call);
-    if (Functions.IsRelease(*Callee))
+    const auto Arg = llvm::find(Call->arguments(), Child);
+    const auto Index = static_cast<unsigned>(Arg - Call->arg_begin());
+    if (Functions.IsRelease(*Callee) ||
+        (Functions.TakesOver && Arg != Call->arg_end() &&
+         Functions.TakesOver(*Callee, Index)))
       return Make(RefKind::Release, Call);
     if (Functions.IsAcquire(*Callee) || Functions.OnlyUses(*Callee))
       return Make(RefKind::Use, Call);
     // 'dropconnect(conn);' with a function of the file that only hands the
     // handle back: with its value discarded, the handle stays here.
-    const auto Arg = llvm::find(Call->arguments(), Child);
-    const auto Index = static_cast<unsigned>(Arg - Call->arg_begin());
+    if (Arg != Call->arg_end() && readsString(*Callee, Index))
+      return Make(RefKind::Use, Call);
     if (Arg != Call->arg_end() && Index < Callee->getNumParams() &&
         onlyReturnsParameter(*Callee, Index) && isDiscarded(*Call, Ctx))
       return Make(RefKind::Use, Call);
     return Make(RefKind::Transfer, Call);
   }
-  if (const auto *Construct = Parent.get<CXXConstructExpr>())
+  if (const auto *Construct = Parent.get<CXXConstructExpr>()) {
+    // 'std::string Out = json;': the string copies the characters.
+    const auto Arg = llvm::find(Construct->arguments(), Child);
+    if (Arg != Construct->arg_end() &&
+        readsString(*Construct->getConstructor(),
+                    static_cast<unsigned>(Arg - Construct->arg_begin())))
+      return Make(RefKind::Use, Construct);
     return Make(RefKind::Transfer, Construct);
+  }
   if (const auto *Return = Parent.get<ReturnStmt>())
     return Make(RefKind::Transfer, Return);
 
@@ -224,10 +245,18 @@ std::optional<Reference> classify(const DeclRefExpr &Ref, const VarDecl &Var,
 std::optional<unsigned> nullBranch(const Expr *Condition, const VarDecl &Var,
                                    ASTContext &Ctx) {
   Condition = Condition->IgnoreParenImpCasts();
-  if (refersTo(Condition, Var))
+  // The variable, or an assignment to it: 'while ((x = next(...)) != NULL)'.
+  const auto Names = [&](const Expr *E) {
+    if (refersTo(E, Var))
+      return true;
+    const auto *Assign = dyn_cast<BinaryOperator>(E->IgnoreParenCasts());
+    return Assign && Assign->getOpcode() == BO_Assign &&
+           refersTo(Assign->getLHS(), Var);
+  };
+  if (Names(Condition))
     return 1;
   if (const auto *Not = dyn_cast<UnaryOperator>(Condition))
-    if (Not->getOpcode() == UO_LNot && refersTo(Not->getSubExpr(), Var))
+    if (Not->getOpcode() == UO_LNot && Names(Not->getSubExpr()))
       return 0;
   if (const auto *Compare = dyn_cast<BinaryOperator>(Condition)) {
     if (!Compare->isEqualityOp())
@@ -238,7 +267,7 @@ std::optional<unsigned> nullBranch(const Expr *Condition, const VarDecl &Var,
       return E->IgnoreParenCasts()->isNullPointerConstant(
           Ctx, Expr::NPC_ValueDependentIsNotNull);
     };
-    if ((refersTo(L, Var) && IsNull(R)) || (refersTo(R, Var) && IsNull(L)))
+    if ((Names(L) && IsNull(R)) || (Names(R) && IsNull(L)))
       return Compare->getOpcode() == BO_EQ ? 0U : 1U;
   }
   return std::nullopt;

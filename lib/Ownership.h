@@ -38,6 +38,9 @@ struct HandleFunctions {
   /// Passing the handle to the function is only a use: it neither releases
   /// nor keeps it.
   std::function<bool(const FunctionDecl &)> OnlyUses;
+  /// Optional: the function takes over the handle passed as its argument
+  /// of this index; passing it there releases it.
+  std::function<bool(const FunctionDecl &, unsigned)> TakesOver;
   /// Optional: an exception may leave the call. When set, such a call made
   /// outside the function's try blocks ends the paths that hold a handle, as
   /// a 'throw' does.

@@ -67,6 +67,39 @@ void drainPipeline(PGconn *Conn) {
     PQclear(Res);
 }
 
+// A drain that skips clearing the failed results: each is overwritten by the
+// next PQgetResult.
+int drainCountingErrors(PGconn *Conn) {
+  PGresult *Res = nullptr;
+  int Errors = 0;
+  PQsendQuery(Conn, "SELECT 1; SELECT 2");
+  while ((Res = PQgetResult(Conn)) != nullptr) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: handle 'Res' acquired by 'PQgetResult' is acquired again before it is released: every earlier handle leaks; call 'PQclear' before acquiring the next one [leak-unreleased-handle]
+    if (PQresultStatus(Res) == PGRES_FATAL_ERROR) {
+      ++Errors;
+      continue;
+    }
+    PQclear(Res);
+  }
+  return Errors;
+}
+
+// The same drain with the result assigned in the condition: the loop ends at
+// the null result, every other one is cleared.
+void drainAssigned(PGconn *Conn) {
+  PGresult *Res = nullptr;
+  PQsendQuery(Conn, "SELECT 1; SELECT 2");
+  while ((Res = PQgetResult(Conn)) != nullptr)
+    PQclear(Res);
+}
+
+void drainAssignedPlain(PGconn *Conn) {
+  PGresult *Res;
+  PQsendQuery(Conn, "SELECT 1; SELECT 2");
+  while ((Res = PQgetResult(Conn)))
+    PQclear(Res);
+}
+
 class OrderStore {
 public:
   explicit OrderStore(const char *Dsn) : Conn(PQconnectdb(Dsn)) {}

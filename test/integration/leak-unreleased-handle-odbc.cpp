@@ -46,7 +46,7 @@ public:
     SQLHSTMT Stmt = SQL_NULL_HSTMT;
     if (SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Stmt) != SQL_SUCCESS)
       return -1;
-    // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: handle 'Stmt' acquired by 'SQLAllocHandle' is not released on every path: it leaks each time such a path runs; call 'SQLFreeHandle' on every path or own it with 'std::unique_ptr<void, decltype(&SQLFreeHandle)>' [leak-unreleased-handle]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: handle 'Stmt' acquired by 'SQLAllocHandle' is not released on every path: it leaks each time such a path runs; call 'SQLFreeHandle' on every path [leak-unreleased-handle]
     if (!SQL_SUCCEEDED(SQLExecDirect(Stmt, (SQLCHAR *)Sql, SQL_NTS)))
       return -1;
     SQLLEN Rows = 0;
