@@ -3,10 +3,12 @@
 #include "UnboundedPaginationCheck.h"
 #include "Catalog.h"
 #include "FixIts.h"
+#include "HandlerExprs.h"
 #include "Loops.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -143,11 +145,27 @@ bool UnboundedPaginationCheck::addCaps(const loops::PaginationLoop &Loop,
       return false;
     }
   }
+  // The test goes first in the loop's body, before the next page is asked
+  // for: a 'break' there leaves nothing of the iteration behind (a result
+  // or a handle acquired for the page and released after the appending).
+  // A container declared in the body is tested where it grows.
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(loopBody(*Loop.Loop));
+  const Stmt *Top = Body && !Body->body_empty() ? Body->body_front() : nullptr;
+  llvm::StringSet<> Tested;
   for (const loops::Accumulation &A : Loop.Accumulations) {
     std::optional<std::string> Size = sizeCallOn(A, SM, Ctx.getLangOpts());
     if (!A.CapPoint || !Size)
       return false;
-    Edits.add(A.CapPoint, "if (" + *Size + " >= " + Constant + ") break;");
+    const ValueDecl *Container =
+        A.ContainerExpr ? handlers::rootDecl(A.ContainerExpr) : nullptr;
+    const bool InScopeAtTop =
+        Top && !(Container && SM.isPointWithin(Container->getLocation(),
+                                               Body->getBeginLoc(),
+                                               Body->getEndLoc()));
+    if (!Tested.insert(*Size).second)
+      continue;
+    Edits.add(InScopeAtTop ? Top : A.CapPoint,
+              "if (" + *Size + " >= " + Constant + ") break;");
   }
   return true;
 }

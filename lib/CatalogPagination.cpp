@@ -93,6 +93,16 @@ llvm::ArrayRef<llvm::StringRef> pageRequestFunctions() {
       // SQLite
       "::sqlite3_prepare_v2",
       "::sqlite3_exec",
+      // SOCI: 'sql << "SELECT ...", use(last), into(page)' runs when the
+      // statement its commas build ends.
+      "::soci::details::once_temp_type::operator,",
+  };
+  return Functions;
+}
+
+llvm::ArrayRef<llvm::StringRef> statementOutputBinders() {
+  static constexpr llvm::StringRef Functions[] = {
+      "::soci::into",
   };
   return Functions;
 }

@@ -239,6 +239,12 @@ void collectLiterals(const Expr *E, std::string &Out, unsigned Depth) {
 
 } // namespace
 
+std::string literalsOf(const Expr *E) {
+  std::string Text;
+  collectLiterals(E, Text, 0);
+  return Text;
+}
+
 std::string requestLiterals(const CallExpr *Call) {
   std::string Text;
   for (const Expr *Arg : Call->arguments())

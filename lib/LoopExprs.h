@@ -114,6 +114,9 @@ bool containsWord(StringRef Text, StringRef Word);
 /// level into the initializers of the variables they name.
 std::string requestLiterals(const CallExpr *Call);
 
+/// The same for one expression.
+std::string literalsOf(const Expr *E);
+
 /// True when \p E has an arithmetic or enumeration type, or is null.
 bool isArithmetic(const Expr *E);
 

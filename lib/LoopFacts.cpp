@@ -2,6 +2,7 @@
 
 #include "LoopFacts.h"
 #include "Catalog.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -352,8 +353,14 @@ void addOutParamOrigins(const CallExpr *Call,
     const QualType Param = Callee->getParamDecl(Index)->getType();
     const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
     const ValueDecl *Target = nullptr;
-    if (Param->isPointerType() && !Param->getPointeeType().isConstQualified() &&
-        Param->getPointeeType()->isRecordType()) {
+    // A record filled in place, or a pointer set to one the call returns
+    // ('mongoc_cursor_next(cursor, &doc)' with a 'const bson_t **').
+    const bool RecordOut =
+        Param->isPointerType() && !Param->getPointeeType().isConstQualified() &&
+        (Param->getPointeeType()->isRecordType() ||
+         (Param->getPointeeType()->isPointerType() &&
+          Param->getPointeeType()->getPointeeType()->isRecordType()));
+    if (RecordOut) {
       if (const auto *Address = dyn_cast<UnaryOperator>(Arg);
           Address && Address->getOpcode() == UO_AddrOf)
         Target = namedDecl(Address->getSubExpr());
@@ -366,9 +373,47 @@ void addOutParamOrigins(const CallExpr *Call,
   }
 }
 
+namespace {
+bool isCommaOperator(const Stmt *S) {
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(S);
+  return Op && Op->getOperator() == OO_Comma;
+}
+} // namespace
+
+const CallExpr *statementOf(const CallExpr &Binder, ASTContext &Ctx) {
+  const CallExpr *Root = nullptr;
+  DynTypedNode Node = DynTypedNode::create(Binder);
+  for (unsigned Step = 0; Step < 64; ++Step) {
+    const DynTypedNodeList Parents = parentsOf(Node, Ctx);
+    if (Parents.size() != 1)
+      break;
+    Node = Parents[0];
+    const auto *E = Node.get<Expr>();
+    if (!E)
+      break;
+    if (isCommaOperator(E))
+      Root = cast<CallExpr>(E);
+    else if (!isa<ParenExpr, CastExpr, MaterializeTemporaryExpr,
+                  CXXBindTemporaryExpr, CXXConstructExpr, ExprWithCleanups>(E))
+      break;
+  }
+  return Root;
+}
+
 void LoopFacts::computeOrigins() {
   for (const CallFact &Fact : Calls)
     addOutParamOrigins(Fact.Call, Origins);
+  // 'sql << "SELECT ...", use(last), into(page)': the statement the
+  // overloaded commas build fills what its binders name.
+  for (const CallFact &Fact : Calls) {
+    const FunctionDecl *Callee = Fact.Call->getDirectCallee();
+    if (!Callee || Fact.Call->getNumArgs() == 0 ||
+        !isQualifiedListed(Callee, catalog::statementOutputBinders()))
+      continue;
+    if (const ValueDecl *Target = namedDecl(Fact.Call->getArg(0)))
+      if (const CallExpr *Statement = statementOf(*Fact.Call, Ctx))
+        Origins[Target].insert(Statement);
+  }
   auto Merge = [&](const ValueDecl *D, const CallSet &From) {
     bool Changed = false;
     for (const Expr *Call : From)

@@ -123,6 +123,10 @@ private:
   llvm::SmallPtrSet<const LambdaExpr *, 4> SeenLambdas;
 };
 
+/// The outermost overloaded ',' of the statement \p Binder is part of
+/// ('sql << "...", use(x), into(v)'), or null.
+const CallExpr *statementOf(const CallExpr &Binder, ASTContext &Ctx);
+
 /// Marks the variables a call writes through non-const references and
 /// pointers (a gRPC stub's response, a cursor's result) as values it returns.
 void addOutParamOrigins(const CallExpr *Call,

@@ -34,9 +34,14 @@ static bool isQualifiedName(llvm::StringRef Name) {
   bool First = true;
   while (!Name.empty()) {
     auto [Head, Rest] = Name.split("::");
-    // A class's call operator ('::crow::DynamicRule::operator()').
-    if (Head == "operator()" && !First && Name.size() == Head.size())
-      return true;
+    // A class's operator: its call operator ('::crow::DynamicRule::operator()')
+    // or another one ('::soci::details::once_temp_type::operator,').
+    if (Head.starts_with("operator") && Head.size() > 8 &&
+        !llvm::isAlnum(Head[8]) && Head[8] != '_' && !First &&
+        Name.size() == Head.size())
+      return llvm::none_of(Head.drop_front(8), [](char C) {
+        return llvm::isAlnum(C) || C == '_' || llvm::isSpace(C);
+      });
     First = false;
     if (Head.empty() || llvm::isDigit(Head.front()))
       return false;

@@ -3,8 +3,10 @@
 #include "PageLinks.h"
 #include "Catalog.h"
 #include "LoopExprs.h"
+#include "Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::leak::loops {
 
@@ -102,7 +104,9 @@ const Expr *tokenRead(const LoopFacts &Facts, const Expr *Value) {
 /// The arguments of \p Call (not its object) mention a tainted value.
 bool feeds(const DeclSet &Tainted, const CallExpr *Call) {
   unsigned First = 0;
-  if (isa<CXXOperatorCallExpr>(Call) &&
+  // The operands of an overloaded ',' are all parts of one statement.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() != OO_Comma &&
       isa_and_nonnull<CXXMethodDecl>(Call->getDirectCallee()))
     First = 1;
   for (unsigned I = First; I < Call->getNumArgs(); ++I)
@@ -294,6 +298,27 @@ std::optional<PageLink> findLink(const LoopFacts &Facts) {
   return Fallback;
 }
 
+/// True when \p Cursor is declared in a loop around the analysed one: each
+/// cursor reads one page of the enclosing loop ('skip'/'limit' per
+/// iteration), which is where the pages are counted.
+static bool isOpenedInEnclosingLoop(const LoopFacts &Facts,
+                                    const ValueDecl &Cursor) {
+  const SourceManager &SM = Facts.Ctx.getSourceManager();
+  DynTypedNode Node = DynTypedNode::create(Facts.Loop);
+  for (unsigned Step = 0; Step < 64; ++Step) {
+    const DynTypedNodeList Parents = parentsOf(Node, Facts.Ctx);
+    if (Parents.size() != 1 || Parents[0].get<Decl>())
+      return false;
+    Node = Parents[0];
+    const auto *S = Node.get<Stmt>();
+    if (S && isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S) &&
+        SM.isPointWithin(Cursor.getLocation(), S->getBeginLoc(),
+                         S->getEndLoc()))
+      return true;
+  }
+  return false;
+}
+
 std::optional<PageLink> findCursorLink(const LoopFacts &Facts) {
   for (const CallFact &Fact : Facts.Calls) {
     if (!Fact.Direct)
@@ -315,7 +340,14 @@ std::optional<PageLink> findCursorLink(const LoopFacts &Facts) {
                                       Facts.Api.CursorTypes))
       continue;
     const ValueDecl *Cursor = rootDecl(Object);
-    if (!Cursor || Facts.isInner(Cursor))
+    if (!Cursor || Facts.isInner(Cursor) ||
+        isOpenedInEnclosingLoop(Facts, *Cursor))
+      continue;
+    // A cursor whose query carries a limit ('LIMIT 20', a "limit" option)
+    // ends where the server stops.
+    if (const auto *Var = dyn_cast<VarDecl>(Cursor);
+        Var && Var->getInit() &&
+        containsWord(literalsOf(Var->getInit()), "limit"))
       continue;
     // A read: the call fills a result through a reference argument.
     llvm::DenseMap<const ValueDecl *, CallSet> Filled;

@@ -57,8 +57,9 @@ std::vector<Item> dumpAll(const DynamoDBClient &Client) {
 }
 // CHECK-FIXES: {{^}}  Req.SetLimit(100);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
-// CHECK-FIXES: {{^}}    if (Rows.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    appendPage(Rows, Outcome.GetResult());{{$}}
+// CHECK-FIXES-NEXT: {{^}}  while (true) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (Rows.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(Req);{{$}}
 
 std::vector<Item> dumpThroughPointer(const DynamoDBClient &Client) {
   std::vector<Item> Rows;

@@ -46,9 +46,8 @@ Aws::Vector<Item> scanDoWhile(const DynamoDBClient &Client) {
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  Req.SetLimit(100);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
-// CHECK-FIXES: {{^}}    const auto &Result = Outcome.GetResult();{{$}}
-// CHECK-FIXES-NEXT: {{^}}    if (Items.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    Items.insert(Items.end(), Result.GetItems().begin(), Result.GetItems().end());{{$}}
+// CHECK-FIXES: {{^}}    if (Items.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(Req);{{$}}
 
 // while (true) + break, the token in a local, a Query with its page size set.
 std::vector<Item> queryWhileTrue(const DynamoDBClient &Client, const Aws::String &Customer) {
@@ -76,7 +75,7 @@ std::vector<Item> queryWhileTrue(const DynamoDBClient &Client, const Aws::String
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  while (true) {{{$}}
 // CHECK-FIXES: {{^}}    if (Orders.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const auto &Order : Outcome.GetResult().GetItems()){{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Query(Req);{{$}}
 
 // for (;;), the token kept in a member, items appended to an out parameter.
 class OrderArchive {
@@ -109,7 +108,7 @@ void OrderArchive::loadAll(std::vector<Item> &Out) {
 // CHECK-FIXES-NEXT: {{^}}  Req.SetLimit(100);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  for (;;) {{{$}}
 // CHECK-FIXES: {{^}}    if (Out.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const auto &Row : Outcome.GetResult().GetItems()){{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (!LastKey.empty()){{$}}
 
 // Items kept through a helper lambda called in the loop; SQS's NextToken.
 std::vector<std::string> queueUrls(const Aws::SQS::SQSClient &Sqs) {
@@ -136,8 +135,8 @@ std::vector<std::string> queueUrls(const Aws::SQS::SQSClient &Sqs) {
 // CHECK-FIXES: {{^}}  Aws::String Token;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
-// CHECK-FIXES: {{^}}    if (Urls.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const Aws::String &Url : Outcome.GetResult().GetQueueUrls()){{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (Urls.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    Req.SetNextToken(Token);{{$}}
 
 // S3 ListObjectsV2: IsTruncated decides, the continuation token feeds the
 // next request; the cap reuses the constant the function already has.
@@ -164,7 +163,7 @@ std::vector<std::string> objectKeys(const Aws::S3::S3Client &S3, const Aws::Stri
 // CHECK-FIXES-NEXT: {{^}}  Req.SetMaxKeys(100);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  while (More) {{{$}}
 // CHECK-FIXES: {{^}}    if (Keys.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const auto &Object : Outcome.GetResult().GetContents()){{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = S3.ListObjectsV2(Req);{{$}}
 
 // std::copy into a back_inserter, a map filled with operator[], a string
 // grown with +=: all of them keep every page.
@@ -191,11 +190,10 @@ void otherAccumulations(const DynamoDBClient &Client, std::vector<Item> &Copied,
 // CHECK-FIXES: {{^}}  Item Last;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
-// CHECK-FIXES: {{^}}    if (Copied.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    std::copy(Page.begin(), Page.end(), std::back_inserter(Copied));{{$}}
-// CHECK-FIXES: {{^}}    if (ById.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (Copied.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (ById.size() >= kMaxItems) break;{{$}}
 // CHECK-FIXES-NEXT: {{^}}    if (Log.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const Item &Row : Page) {{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(Req);{{$}}
 
 // No library name at all: the request object is set from the response and
 // passed to the next call, and the response decides when to stop.
@@ -236,6 +234,7 @@ std::vector<inventory::Sku> allSkus(inventory::Warehouse &Store) {
 // CHECK-FIXES: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  for (bool More = true; More;) {{{$}}
 // CHECK-FIXES: {{^}}    if (Skus.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    inventory::ListResponse Page = Store.list(Req);{{$}}
 
 // Two loops in one block: the second one declares its own constant in its
 // body rather than a second one before it.
@@ -264,11 +263,12 @@ void twoScans(const DynamoDBClient &Client, std::vector<Item> &A, std::vector<It
 // CHECK-FIXES: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
 // CHECK-FIXES: {{^}}    if (A.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(First);{{$}}
 // CHECK-FIXES: {{^}}  Second.SetLimit(50);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
 // CHECK-FIXES: {{^}}    constexpr std::size_t kMaxItems = 10000;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(Second);{{$}}
 // CHECK-FIXES-NEXT: {{^}}    if (B.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto Outcome = Client.Scan(Second);{{$}}
 
 // An unbraced loop body leaves no place for a cap: warning, no fix-it.
 void unbraced(const DynamoDBClient &Client, std::vector<std::string> &Names) {

@@ -30,8 +30,9 @@ std::vector<web::json::value> allItems(http_client &Client) {
 }
 // CHECK-FIXES: {{^}}  utility::string_t Next = U("/items");{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  do {{{$}}
 // CHECK-FIXES: {{^}}    if (Items.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const web::json::value &Item : Body.at(U("value")).as_array()){{$}}
+// CHECK-FIXES-NEXT: {{^}}    web::http::http_response Response = Client.request(web::http::methods::GET, Next).get();{{$}}
 
 // ---- Look-alike negatives -----------------------------------------------
 

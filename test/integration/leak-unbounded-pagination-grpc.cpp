@@ -99,11 +99,11 @@ std::vector<lib::Book> allBooks(lib::LibraryService::Stub &Stub, const std::stri
 // CHECK-FIXES: {{^}}  std::string Token;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  do {{{$}}
+// CHECK-FIXES: {{^}}    if (Books.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    lib::ListBooksRequest Request;{{$}}
 // CHECK-FIXES: {{^}}    grpc::ClientContext Context;{{$}}
 // CHECK-FIXES-NEXT: {{^}}    Request.set_page_size(100);{{$}}
 // CHECK-FIXES-NEXT: {{^}}    grpc::Status Status = Stub.ListBooks(&Context, Request, &Response);{{$}}
-// CHECK-FIXES: {{^}}    if (Books.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (const lib::Book &Book : Response.books()){{$}}
 
 // The stub behind a unique_ptr member, the token written through the
 // generated mutable_ accessor, names kept in a member.
@@ -137,7 +137,9 @@ void Catalog::refresh() {
 }
 // CHECK-FIXES: {{^}}  Request.set_page_size(50);{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  while (true) {{{$}}
 // CHECK-FIXES: {{^}}    if (Titles.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    grpc::ClientContext Context;{{$}}
 
 // ---- Look-alike negatives -----------------------------------------------
 

@@ -34,8 +34,9 @@ std::vector<std::string> sessionKeys(redisContext *Ctx) {
 }
 // CHECK-FIXES: {{^}}  std::string Cursor = "0";{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
-// CHECK-FIXES: {{^}}    if (Keys.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (std::size_t I = 0; I < Batch->elements; ++I){{$}}
+// CHECK-FIXES-NEXT: {{^}}  do {{{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (Keys.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    auto *Reply = static_cast<redisReply *>({{$}}
 
 std::map<std::string, std::string> allFields(redisContext *Ctx, const std::string &Hash) {
   std::map<std::string, std::string> Fields;

@@ -37,7 +37,7 @@ std::vector<std::string> allCustomers(httplib::Client &Api) {
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  while (!Path.empty()) {{{$}}
 // CHECK-FIXES: {{^}}    if (Names.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    Names.insert(Names.end(), Page.Names.begin(), Page.Names.end());{{$}}
+// CHECK-FIXES-NEXT: {{^}}    httplib::Result Res = Api.Get(Path);{{$}}
 
 // Page numbers in the query string; the body of each page is kept whole.
 std::vector<std::string> allPages(httplib::Client &Api) {

@@ -32,8 +32,8 @@ std::vector<std::string> allNames(PGconn *Conn) {
 // CHECK-FIXES: {{^}}  long Offset = 0;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  constexpr std::size_t kMaxItems = 10000;{{$}}
 // CHECK-FIXES-NEXT: {{^}}  for (;;) {{{$}}
-// CHECK-FIXES: {{^}}    if (Names.size() >= kMaxItems) break;{{$}}
-// CHECK-FIXES-NEXT: {{^}}    for (int I = 0; I < Rows; ++I){{$}}
+// CHECK-FIXES-NEXT: {{^}}    if (Names.size() >= kMaxItems) break;{{$}}
+// CHECK-FIXES-NEXT: {{^}}    const std::string OffsetText = std::to_string(Offset);{{$}}
 
 // Keyset with the statement built as text.
 std::vector<long> allIds(PGconn *Conn) {
