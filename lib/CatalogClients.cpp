@@ -137,6 +137,15 @@ llvm::ArrayRef<ClientEntry> clientFactories() {
       {"::rd_kafka_new", KafkaCost, true, {}, {}},
       {"::memcached_create", MemcachedCost, false, MemcachedAdvice, {}},
       {"::memcached", MemcachedCost, false, MemcachedAdvice, {}},
+      {"::memcached_clone", MemcachedCost, false, MemcachedAdvice, {}},
+      {"::memcached_pool", MemcachedCost, false,
+       "create the pool once at start-up and pop a handle from it for the "
+       "request",
+       {}},
+      {"::mongoc_client_pool_new", MongoCost, true,
+       "create the pool once at start-up and pop a client from it for the "
+       "request",
+       {}},
   };
   return Factories;
 }

@@ -123,6 +123,8 @@ llvm::ArrayRef<llvm::StringRef> messageReadFunctions() {
       "::boost::asio::basic_socket_acceptor::accept",
       "::asio::basic_socket_acceptor::accept",
       "::redisGetReply",
+      "::rd_kafka_consumer_poll",
+      "::rd_kafka_consume",
       "::zmq_recv",
       "::zmq_msg_recv",
       "::std::getline",

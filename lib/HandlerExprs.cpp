@@ -61,30 +61,33 @@ const ValueDecl *rootDecl(const Expr *E) {
   return nullptr;
 }
 
-bool mentionsAny(const Stmt *S,
-                 const llvm::DenseSet<const ValueDecl *> &Decls) {
+bool mentionsAny(const Stmt *S, const llvm::DenseSet<const ValueDecl *> &Decls,
+                 llvm::function_ref<bool(const ValueDecl *)> Holds) {
   if (!S || Decls.empty())
     return false;
+  const auto In = [&](const ValueDecl *D) {
+    return Decls.contains(D) && (!Holds || Holds(D));
+  };
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
     const ValueDecl *D = Ref->getDecl();
-    if (Decls.contains(D))
+    if (In(D))
       return true;
     if (const auto *Binding = dyn_cast<BindingDecl>(D))
       if (const ValueDecl *Whole = Binding->getDecomposedDecl())
-        return Decls.contains(Whole);
+        return In(Whole);
     return false;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(S))
-    if (Decls.contains(Member->getMemberDecl()))
+    if (In(Member->getMemberDecl()))
       return true;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
     for (const Expr *Init : Lambda->capture_inits())
-      if (mentionsAny(Init, Decls))
+      if (mentionsAny(Init, Decls, Holds))
         return true;
-    return mentionsAny(Lambda->getBody(), Decls);
+    return mentionsAny(Lambda->getBody(), Decls, Holds);
   }
   for (const Stmt *Child : S->children())
-    if (mentionsAny(Child, Decls))
+    if (mentionsAny(Child, Decls, Holds))
       return true;
   return false;
 }

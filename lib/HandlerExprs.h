@@ -15,6 +15,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::leak::handlers {
 
@@ -33,7 +34,8 @@ const Stmt *singleParentStmt(const Stmt &S, ASTContext &Ctx);
 const ValueDecl *rootDecl(const Expr *E);
 
 /// True when \p S reads one of \p Decls (nested lambdas included).
-bool mentionsAny(const Stmt *S, const llvm::DenseSet<const ValueDecl *> &Decls);
+bool mentionsAny(const Stmt *S, const llvm::DenseSet<const ValueDecl *> &Decls,
+                 llvm::function_ref<bool(const ValueDecl *)> Holds = nullptr);
 
 /// True when \p S reads \p D (nested lambdas included).
 bool mentions(const Stmt *S, const ValueDecl *D);

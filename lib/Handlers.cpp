@@ -127,7 +127,18 @@ llvm::StringRef Reason::unit() const {
 }
 
 bool PerRequestPath::dependsOnRequest(const Expr &E) const {
-  return RequestData && mentionsAny(&E, *RequestData);
+  if (!RequestData)
+    return false;
+  if (!Outputs || Outputs->empty() || !SM)
+    return mentionsAny(&E, *RequestData);
+  const SourceLocation At = SM->getExpansionLoc(E.getBeginLoc());
+  llvm::DenseSet<const ValueDecl *> Held;
+  for (const ValueDecl *D : *RequestData) {
+    const auto It = Outputs->find(D);
+    if (It == Outputs->end() || SM->isBeforeInTranslationUnit(It->second, At))
+      Held.insert(D);
+  }
+  return mentionsAny(&E, Held);
 }
 
 //===----------------------------------------------------------------------===//
@@ -514,8 +525,10 @@ void HandlerIndex::Impl::paths(
     auto Data = std::make_shared<llvm::DenseSet<const ValueDecl *>>();
     for (const ParmVarDecl *Param : Definition->parameters())
       Data->insert(Param);
-    propagateRequestData(Body, *Data);
-    Out.push_back({std::move(*Root), {}, std::move(Data)});
+    auto Outputs = std::make_shared<OutputWrites>();
+    propagateRequestData(Body, *Data, Outputs.get(), &Ctx.getSourceManager());
+    Out.push_back({std::move(*Root), {}, std::move(Data), std::move(Outputs),
+                   &Ctx.getSourceManager()});
     return;
   }
   if (excluded(*Definition))
@@ -538,8 +551,10 @@ void HandlerIndex::Impl::paths(
       if (!BodyLocals.contains(D))
         Data->insert(D);
     collectLoopVariables(*Loop, *Data);
-    propagateRequestData(Body, *Data);
-    Out.push_back({std::move(*Root), {}, std::move(Data)});
+    auto Outputs = std::make_shared<OutputWrites>();
+    propagateRequestData(Body, *Data, Outputs.get(), &Ctx.getSourceManager());
+    Out.push_back({std::move(*Root), {}, std::move(Data), std::move(Outputs),
+                   &Ctx.getSourceManager()});
     break;
   }
 
@@ -568,9 +583,13 @@ void HandlerIndex::Impl::paths(
           if (Path.dependsOnRequest(*Site.Call->getArg(I)))
             Data->insert(Definition->getParamDecl(I - Offset));
         }
-        propagateRequestData(Body, *Data);
+        auto Outputs = std::make_shared<OutputWrites>();
+        propagateRequestData(Body, *Data, Outputs.get(),
+                             &Ctx.getSourceManager());
         Path.Calls.push_back({Site.Call, Definition});
         Path.RequestData = std::move(Data);
+        Path.Outputs = std::move(Outputs);
+        Path.SM = &Ctx.getSourceManager();
         Out.push_back(std::move(Path));
         if (Out.size() >= Limit)
           break;

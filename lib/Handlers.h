@@ -29,6 +29,7 @@
 #define LEAKTIDY_LIB_HANDLERS_H
 
 #include "Names.h"
+#include "RequestData.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -125,6 +126,11 @@ struct PerRequestPath {
   /// from the request along this path: the handler's parameters, the loop's
   /// item or message, and what is computed from them.
   std::shared_ptr<const llvm::DenseSet<const ValueDecl *>> RequestData;
+  /// The variables of RequestData that receive it only as output arguments
+  /// of calls, and where they first do: read before that, they do not hold
+  /// request data ('connect(conn); query(conn, sql_from_request);').
+  std::shared_ptr<const OutputWrites> Outputs;
+  const SourceManager *SM = nullptr;
 
   /// True when \p E reads a variable holding request data.
   bool dependsOnRequest(const Expr &E) const;

@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -52,17 +53,48 @@ void collectLoopVariables(const Stmt &Loop,
 }
 
 void propagateRequestData(const Stmt *Body,
-                          llvm::DenseSet<const ValueDecl *> &Data) {
+                          llvm::DenseSet<const ValueDecl *> &Data,
+                          OutputWrites *Outputs, const SourceManager *SM) {
   if (!Body)
     return;
-  auto Taint = [&Data](const ValueDecl *D) {
+  // Variables that receive request data otherwise than as an output
+  // argument: they hold it wherever they are read.
+  llvm::DenseSet<const ValueDecl *> Direct(Data.begin(), Data.end());
+  auto Taint = [&](const ValueDecl *D, const Stmt *Output = nullptr) {
     if (!D || isa<FieldDecl>(D))
       return false;
+    if (Outputs && SM) {
+      if (!Output) {
+        if (Direct.insert(D).second)
+          Outputs->erase(D);
+      } else if (!Direct.contains(D)) {
+        // The call writes its outputs when it returns.
+        const SourceLocation Loc = SM->getExpansionLoc(Output->getEndLoc());
+        auto [It, New] = Outputs->try_emplace(D, Loc);
+        if (!New && SM->isBeforeInTranslationUnit(Loc, It->second)) {
+          It->second = Loc;
+          Data.insert(D);
+          return true; // An earlier write: another round.
+        }
+      }
+    }
     bool Added = Data.insert(D).second;
     if (const auto *Decomposed = dyn_cast<DecompositionDecl>(D))
       for (const BindingDecl *Binding : Decomposed->bindings())
         Added |= Data.insert(Binding).second;
     return Added;
+  };
+  // Whether \p E reads request data at \p At: a variable that receives it
+  // only as an output argument holds it after that call.
+  const auto Mentions = [&](const Stmt *E, const Stmt *At) {
+    if (!Outputs || !SM || Outputs->empty())
+      return mentionsAny(E, Data);
+    const SourceLocation Where = SM->getExpansionLoc(At->getBeginLoc());
+    return mentionsAny(E, Data, [&](const ValueDecl *D) {
+      const auto It = Outputs->find(D);
+      return It == Outputs->end() ||
+             SM->isBeforeInTranslationUnit(It->second, Where);
+    });
   };
   bool Changed = true;
   for (unsigned Round = 0; Changed && Round < 16; ++Round) {
@@ -75,23 +107,23 @@ void propagateRequestData(const Stmt *Body,
       if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
         for (const Decl *D : Decls->decls())
           if (const auto *Var = dyn_cast<VarDecl>(D))
-            if (Var->getInit() && mentionsAny(Var->getInit(), Data))
+            if (Var->getInit() && Mentions(Var->getInit(), Decls))
               Changed |= Taint(Var);
       } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
-        if (mentionsAny(Range->getRangeInit(), Data))
+        if (Mentions(Range->getRangeInit(), Range))
           Changed |= Taint(Range->getLoopVariable());
       } else if (const auto *Binary = dyn_cast<BinaryOperator>(S)) {
-        if (Binary->isAssignmentOp() && mentionsAny(Binary->getRHS(), Data))
+        if (Binary->isAssignmentOp() && Mentions(Binary->getRHS(), Binary))
           Changed |= Taint(rootDecl(Binary->getLHS()));
       } else if (const auto *Operator = dyn_cast<CXXOperatorCallExpr>(S)) {
         if (Operator->isAssignmentOp() && Operator->getNumArgs() == 2 &&
-            mentionsAny(Operator->getArg(1), Data))
+            Mentions(Operator->getArg(1), Operator))
           Changed |= Taint(rootDecl(Operator->getArg(0)));
       } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
         const CXXMethodDecl *Method = Member->getMethodDecl();
         if (Method && !Method->isConst() &&
             llvm::any_of(Member->arguments(), [&](const Expr *Arg) {
-              return mentionsAny(Arg, Data);
+              return Mentions(Arg, Member);
             }))
           Changed |= Taint(rootDecl(Member->getImplicitObjectArgument()));
       }
@@ -99,7 +131,7 @@ void propagateRequestData(const Stmt *Body,
         // 'parse(Request.body(), Out)': Out receives request data.
         const bool AnyData =
             llvm::any_of(Call->arguments(),
-                         [&](const Expr *A) { return mentionsAny(A, Data); });
+                         [&](const Expr *A) { return Mentions(A, Call); });
         const FunctionDecl *Callee = Call->getDirectCallee();
         if (AnyData && Callee) {
           const unsigned Offset =
@@ -123,7 +155,7 @@ void propagateRequestData(const Stmt *Body,
                                 Ref->getType()->isPointerType() &&
                                 Ref->getType()->getPointeeType()->isRecordType();
             if (Writable && !Handle)
-              Changed |= Taint(rootDecl(Call->getArg(I)));
+              Changed |= Taint(rootDecl(Call->getArg(I)), Call);
           }
         }
       }

@@ -15,6 +15,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::leak::handlers {
@@ -30,10 +31,19 @@ const Stmt *loopBody(const Stmt &Loop);
 void collectLoopVariables(const Stmt &Loop,
                           llvm::DenseSet<const ValueDecl *> &Out);
 
+/// Where a variable received request data only as the output argument of
+/// a call ('parse(body, &out)'): the earliest such call. Before it, the
+/// variable does not hold request data yet.
+using OutputWrites = llvm::DenseMap<const ValueDecl *, SourceLocation>;
+
 /// Grows \p Data, the request data of \p Body, to a fixed point: locals
 /// initialized from request data, and objects assigned or updated with it.
+/// With \p Outputs, records the variables that receive it only through the
+/// output arguments of calls.
 void propagateRequestData(const Stmt *Body,
-                          llvm::DenseSet<const ValueDecl *> &Data);
+                          llvm::DenseSet<const ValueDecl *> &Data,
+                          OutputWrites *Outputs = nullptr,
+                          const SourceManager *SM = nullptr);
 
 } // namespace clang::tidy::leak::handlers
 
