@@ -33,6 +33,11 @@ public:
 	bool GetActive() const;
 	bool GetPaused() const;
 	HAMode GetHAMode() const;
+
+	virtual void ValidateName(const Lazy<String>& lvalue, const ValidationUtils& utils);
+
+protected:
+	bool GetPauseCalled() const;
 };
 
 }
