@@ -5,6 +5,7 @@
 #include "FixIts.h"
 #include "HandlerExprs.h"
 #include "Loops.h"
+#include "Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -94,6 +95,15 @@ void UnboundedPaginationCheck::registerUserCodeMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(forStmt(InUserCode, MakesCalls).bind("pagination-loop"),
                      this);
+  // Range-based loops only over a cursor class ('soci::rowset').
+  if (!CursorTypes.empty())
+    Finder->addMatcher(
+        cxxForRangeStmt(InUserCode,
+                        hasRangeInit(expr(hasType(hasUnqualifiedDesugaredType(
+                            recordType(hasDeclaration(cxxRecordDecl(
+                                hasAnyName(asRefs(CursorTypes))))))))))
+            .bind("pagination-loop"),
+        this);
 }
 
 void UnboundedPaginationCheck::check(const MatchFinder::MatchResult &Result) {

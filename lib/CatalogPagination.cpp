@@ -112,6 +112,8 @@ llvm::ArrayRef<llvm::StringRef> pageCursorTypes() {
       "::pqxx::icursorstream",
       // MongoDB C driver: each 'mongoc_cursor_next' may fetch the next batch.
       "::_mongoc_cursor_t",
+      // SOCI: a range-based loop over a rowset fetches its rows as it goes.
+      "::soci::rowset",
   };
   return Types;
 }

@@ -54,6 +54,11 @@ void LoopFacts::walkLoop() {
     LoopCond = For->getCond();
     walk(For->getInc(), &Loop, W);
     walk(For->getBody(), &Loop, W);
+  } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    // Over a cursor: the element is the iteration's own.
+    if (const VarDecl *Element = Range->getLoopVariable())
+      InnerDecls.insert(Element);
+    walk(Range->getBody(), &Loop, W);
   }
   // Lambdas defined before the loop and called in it: what they add to
   // outer containers grows them once per call.

@@ -183,8 +183,15 @@ bool growsParameter(const FunctionDecl &F, unsigned Index, unsigned Depth) {
 
 std::optional<PaginationLoop>
 analyzePaginationLoop(const Stmt &Loop, ASTContext &Ctx, const PagedApi &Api) {
-  if (!isa<WhileStmt, DoStmt, ForStmt>(Loop))
+  // A range-based loop pages only over a cursor ('soci::rowset').
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(&Loop)) {
+    if (!Range->getRangeInit() ||
+        !isQualifiedListed(classOf(strip(Range->getRangeInit())->getType()),
+                           Api.CursorTypes))
+      return std::nullopt;
+  } else if (!isa<WhileStmt, DoStmt, ForStmt>(Loop)) {
     return std::nullopt;
+  }
   LoopFacts Facts(Loop, Ctx, Api);
   return analyze(Facts);
 }

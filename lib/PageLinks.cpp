@@ -319,7 +319,50 @@ static bool isOpenedInEnclosingLoop(const LoopFacts &Facts,
   return false;
 }
 
+/// True when the query that opened \p Cursor carries a limit ('LIMIT 20',
+/// a "limit" option): the server stops there.
+static bool hasLimitedQuery(const ValueDecl &Cursor) {
+  const auto *Var = dyn_cast<VarDecl>(&Cursor);
+  return Var && Var->getInit() &&
+         containsWord(literalsOf(Var->getInit()), "limit");
+}
+
+/// 'for (const row &r : rows)' over a cursor class ('soci::rowset'): each
+/// step of its iterator fetches the next rows.
+static std::optional<PageLink> findRangeCursorLink(const LoopFacts &Facts) {
+  const auto *Range = dyn_cast<CXXForRangeStmt>(&Facts.Loop);
+  if (!Range || !Range->getRangeInit() || !Range->getBeginStmt())
+    return std::nullopt;
+  const Expr *Object = Range->getRangeInit();
+  if (!isQualifiedListed(classOf(strip(Object)->getType()),
+                         Facts.Api.CursorTypes))
+    return std::nullopt;
+  const ValueDecl *Cursor = rootDecl(Object);
+  if (Cursor && (isOpenedInEnclosingLoop(Facts, *Cursor) ||
+                 hasLimitedQuery(*Cursor)))
+    return std::nullopt;
+  const auto *Begin = dyn_cast_or_null<VarDecl>(
+      Range->getBeginStmt()->getSingleDecl());
+  const auto *BeginCall =
+      Begin && Begin->getInit()
+          ? dyn_cast<CallExpr>(Begin->getInit()->IgnoreImplicit())
+          : nullptr;
+  if (!BeginCall)
+    return std::nullopt;
+  PageLink Link;
+  Link.Kind = PageLinkKind::Cursor;
+  Link.Request = BeginCall;
+  Link.FeedBack = Object;
+  Link.State = Cursor;
+  Link.TokenName = Cursor && Cursor->getDeclName().isIdentifier()
+                       ? Cursor->getName().str()
+                       : "";
+  return Link;
+}
+
 std::optional<PageLink> findCursorLink(const LoopFacts &Facts) {
+  if (isa<CXXForRangeStmt>(Facts.Loop))
+    return findRangeCursorLink(Facts);
   for (const CallFact &Fact : Facts.Calls) {
     if (!Fact.Direct)
       continue;
@@ -343,11 +386,7 @@ std::optional<PageLink> findCursorLink(const LoopFacts &Facts) {
     if (!Cursor || Facts.isInner(Cursor) ||
         isOpenedInEnclosingLoop(Facts, *Cursor))
       continue;
-    // A cursor whose query carries a limit ('LIMIT 20', a "limit" option)
-    // ends where the server stops.
-    if (const auto *Var = dyn_cast<VarDecl>(Cursor);
-        Var && Var->getInit() &&
-        containsWord(literalsOf(Var->getInit()), "limit"))
+    if (hasLimitedQuery(*Cursor))
       continue;
     // A read: the call fills a result through a reference argument.
     llvm::DenseMap<const ValueDecl *, CallSet> Filled;

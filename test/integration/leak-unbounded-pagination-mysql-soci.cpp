@@ -106,3 +106,53 @@ long sumOrderIds(soci::session &Sql) {
   }
   return Sum;
 }
+
+// A rowset fetches its rows from the server as the loop goes: every row of
+// an unbounded query is kept.
+std::vector<std::string> allCustomerNames(soci::session &Sql) {
+  std::vector<std::string> Names;
+  soci::rowset<soci::row> Rows = (Sql.prepare << "SELECT name FROM customers");
+  for (const soci::row &Row : Rows)
+    Names.push_back(Row.get<std::string>(0));
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Names' accumulates every page of this pagination loop with no cap: a large result set exhausts memory; stop at a maximum size or process each page and drop it [leak-unbounded-pagination]
+  return Names;
+}
+
+// The query is limited by the server.
+std::vector<std::string> newestCustomerNames(soci::session &Sql) {
+  std::vector<std::string> Names;
+  soci::rowset<soci::row> Rows =
+      (Sql.prepare << "SELECT name FROM customers ORDER BY id DESC LIMIT 50");
+  for (const soci::row &Row : Rows)
+    Names.push_back(Row.get<std::string>(0));
+  return Names;
+}
+
+// Stopped at a maximum size.
+std::vector<std::string> someCustomerNames(soci::session &Sql) {
+  std::vector<std::string> Names;
+  soci::rowset<soci::row> Rows = (Sql.prepare << "SELECT name FROM customers");
+  for (const soci::row &Row : Rows) {
+    if (Names.size() >= 1000)
+      break;
+    Names.push_back(Row.get<std::string>(0));
+  }
+  return Names;
+}
+
+// Each row handled and dropped.
+std::size_t countCustomers(soci::session &Sql) {
+  std::size_t Count = 0;
+  soci::rowset<soci::row> Rows = (Sql.prepare << "SELECT name FROM customers");
+  for (const soci::row &Row : Rows)
+    Count += Row.size() > 0 ? 1 : 0;
+  return Count;
+}
+
+// A range-based loop over a vector already read is not paging.
+std::vector<std::string> copyNames(const std::vector<std::string> &From) {
+  std::vector<std::string> Names;
+  for (const std::string &Name : From)
+    Names.push_back(Name);
+  return Names;
+}
