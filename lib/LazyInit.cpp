@@ -132,10 +132,36 @@ const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx) {
   return findStore(E, Ctx).Target;
 }
 
+/// For a call that connects a handle it is given ('sqlite3_open(path, &db)',
+/// 'mysql_real_connect(conn, ...)'): that handle, when it is a static,
+/// global, 'thread_local' or member.
+static StoreSite findConnectedHandle(const Expr &E) {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (!Call)
+    return {};
+  for (const Expr *Arg : Call->arguments()) {
+    const Expr *Handle = Arg->IgnoreParenImpCasts();
+    if (const auto *Address = dyn_cast<UnaryOperator>(Handle);
+        Address && Address->getOpcode() == UO_AddrOf)
+      Handle = Address->getSubExpr()->IgnoreParenImpCasts();
+    if (!isa<DeclRefExpr, MemberExpr>(Handle) ||
+        !Handle->getType()->isPointerType())
+      continue;
+    const ValueDecl *D = rootDecl(Handle);
+    if (D && !isa<ParmVarDecl>(D) && isLongLived(D))
+      return {Call, D};
+  }
+  return {};
+}
+
 bool isFirstTimeInitialization(const Expr &E, ASTContext &Ctx) {
-  const auto [Store, Target] = findStore(E, Ctx);
-  if (!Store || !isLongLived(Target))
+  StoreSite Site = findStore(E, Ctx);
+  if (!Site.Store || !isLongLived(Site.Target))
+    Site = findConnectedHandle(E);
+  if (!Site.Store)
     return false;
+  const Stmt *Store = Site.Store;
+  const ValueDecl *Target = Site.Target;
   // Look for an enclosing 'if' that tests the target, up to the function.
   const Stmt *Child = Store;
   for (const Stmt *Parent = singleParentStmt(*Store, Ctx); Parent;

@@ -53,6 +53,20 @@ void routes(httplib::Server &Server) {
     curl_easy_setopt(Curl, CURLOPT_URL, "https://hooks.internal/notify");
     curl_easy_perform(Curl);
   });
+  // One database per thread, opened the first time the thread serves.
+  Server.Get("/orders/local", [](const httplib::Request &, httplib::Response &Res) {
+    thread_local sqlite3 *Db = nullptr;
+    if (!Db)
+      sqlite3_open(kDatabase, &Db);
+    Res.set_content(sqlite3_db_filename(Db, "main"), "text/plain");
+  });
+  // The same handle, opened again on every request.
+  Server.Get("/orders/reopen", [](const httplib::Request &, httplib::Response &Res) {
+    thread_local sqlite3 *Db = nullptr;
+    sqlite3_open(kDatabase, &Db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sqlite3_open' is called for every request
+    Res.set_content(sqlite3_db_filename(Db, "main"), "text/plain");
+  });
 }
 
 // The database opened once, in the constructor of the object serving it.
