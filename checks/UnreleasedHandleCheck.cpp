@@ -465,7 +465,8 @@ void UnreleasedHandleCheck::checkPassedStraight(
     }
   }
   // 'std::string Value = memcached_get(...)': a constructor whose parameter
-  // points to const copies what it is given and cannot take ownership.
+  // points to const characters copies the string and cannot take it over
+  // (a 'std::unique_ptr<const T>' can).
   if (Construct) {
     const auto Arg = llvm::find(Construct->arguments(), Child);
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
@@ -473,7 +474,8 @@ void UnreleasedHandleCheck::checkPassedStraight(
     if (Arg == Construct->arg_end() || Index >= Ctor->getNumParams())
       return;
     const QualType Param = Ctor->getParamDecl(Index)->getType();
-    if (!Param->isPointerType() || !Param->getPointeeType().isConstQualified())
+    if (!Param->isPointerType() || !Param->getPointeeType().isConstQualified() ||
+        !Param->getPointeeType()->isAnyCharacterType())
       return;
     const FunctionDecl &Acquire = *Call.getDirectCallee();
     diag(Result.SourceManager->getFileLoc(Call.getBeginLoc()),

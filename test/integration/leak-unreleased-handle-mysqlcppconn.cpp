@@ -98,3 +98,11 @@ std::string productName(sql::Connection *Conn) {
 void reset(std::unique_ptr<sql::ResultSet> &Rows, sql::Statement *Stmt) {
   Rows.reset(Stmt->executeQuery("SELECT id FROM orders"));
 }
+
+// Owned by a unique_ptr to const: its constructor takes a pointer to const,
+// and owns what it is given.
+bool anyRow(sql::Statement *Stmt) {
+  const std::unique_ptr<const sql::ResultSet> Rows(
+      Stmt->executeQuery("SELECT 1"));
+  return Rows->rowsCount() > 0;
+}
