@@ -3,6 +3,7 @@
 # majors install side by side:
 #
 #   <prefix>/lib/leaktidy/llvm-N/bin/leak-tidy, leak-clangd, leak-tidy-run
+#   <prefix>/lib/leaktidy/llvm-N/python/leaktidy  the package behind leak-tidy-run
 #   <prefix>/lib/leaktidy/llvm-N/lib/clang/N   -> clang's resource directory, where
 #                                                the binaries look for builtin headers
 #   <prefix>/lib/leaktidy/llvm-N/LeakTidyModule.so, LeakTidyChecks-llvmN.so
@@ -23,6 +24,8 @@ if(LEAKTIDY_BUILD_CLANGD)
   list(APPEND _programs leak-clangd)
 endif()
 install(PROGRAMS tools/leak-tidy-run DESTINATION "${LEAKTIDY_INSTALL_DIR}/bin" COMPONENT leaktidy)
+install(DIRECTORY tools/leaktidy DESTINATION "${LEAKTIDY_INSTALL_DIR}/python" COMPONENT leaktidy
+        FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)
 install(TARGETS LeakTidyModule LeakTidyChecksPlugin
         LIBRARY DESTINATION "${LEAKTIDY_INSTALL_DIR}" COMPONENT leaktidy)
 install(FILES README.md DESTINATION "${LEAKTIDY_DOC_DIR}" COMPONENT leaktidy)
@@ -63,7 +66,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 # dpkg-shlibdeps (package dpkg-dev) adds the shared libraries' packages.
 find_program(LEAKTIDY_DPKG_SHLIBDEPS dpkg-shlibdeps)
 # The resource directory the binaries link to, and the runner's interpreter.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${_major}-dev, python3")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${_major}-dev, python3 (>= 3.8), python3-yaml")
 if(LEAKTIDY_DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()

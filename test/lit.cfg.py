@@ -44,6 +44,8 @@ llvm_bin = config.llvm_bin_dir
 config.environment["PATH"] = os.pathsep.join(
     [llvm_bin, config.leaktidy_bin_dir, config.environment.get("PATH", "/usr/bin:/bin")])
 config.environment["HOME"] = config.environment.get("HOME", "/tmp")
+# leak-tidy-run's result cache: one per build tree, never the user's.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root, "xdg-cache")
 # Compares every parent lookup with clang's own map (lib/Parents.h).
 for variable in ("LEAKTIDY_VERIFY_PARENTS", "LEAKTIDY_FORBID_PARENT_MAP"):
     if os.environ.get(variable):

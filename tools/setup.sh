@@ -16,10 +16,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SUPPORTED_MAJORS=(16 19 22)
 DEMO_MAJOR="${LEAKTIDY_LLVM_VERSION:-22}"
 
-BASE_PACKAGES=(cmake ninja-build g++ make python3 git)
+BASE_PACKAGES=(cmake ninja-build g++ make python3 python3-yaml git)
 # What the workflow tests drive for real: pre-commit, and dpkg-shlibdeps for
 # the .deb's dependencies.
 TOOL_PACKAGES=(pre-commit dpkg-dev
+               # The remote result cache test serves it with nginx (WebDAV).
+               nginx-light
+               # The Bazel aspect test runs Debian's Bazel offline.
+               bazel-bootstrap
                # bench/real: headers its labeled files of Debian source packages
                # include, and protoc for the gRPC example they use.
                protobuf-compiler-grpc unixodbc-dev liblua5.3-dev libedit-dev
