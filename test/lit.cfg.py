@@ -109,6 +109,9 @@ if os.path.exists(os.path.join(llvm_bin, "clang-apply-replacements")):
 for tool in ("pre-commit", "dpkg-deb", "git"):
     if shutil.which(tool):
         config.available_features.add(tool)
+# Bazel (Debian's bazel-bootstrap) runs the aspect of tools/bazel in test/bazel.
+if shutil.which("bazel"):
+    config.available_features.add("bazel")
 
 # Real library headers, from Debian's -dev packages. The suite's runner turns a
 # test that is unsupported because of a missing package into a failure when it
