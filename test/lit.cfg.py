@@ -112,6 +112,10 @@ for tool in ("pre-commit", "dpkg-deb", "git"):
 # Bazel (Debian's bazel-bootstrap) runs the aspect of tools/bazel in test/bazel.
 if shutil.which("bazel"):
     config.available_features.add("bazel")
+# nginx with its WebDAV module (Debian's nginx-light) serves the remote cache
+# of runner/remote-cache*.test.
+if shutil.which("nginx") or os.access("/usr/sbin/nginx", os.X_OK):
+    config.available_features.add("nginx")
 
 # Real library headers, from Debian's -dev packages. The suite's runner turns a
 # test that is unsupported because of a missing package into a failure when it

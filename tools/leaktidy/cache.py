@@ -39,7 +39,18 @@ from .common import note
 ENTRY_VERSION = "leak-tidy-run cache 1"
 ROOT_MARK = "$ROOT"
 DEFAULT_MAX_BYTES = 2 << 30
-REMOTE_TIMEOUT = 10.0
+
+
+def _remote_timeout():
+    """Seconds a remote cache may take to answer: $LEAKTIDY_REMOTE_TIMEOUT, else 10."""
+    try:
+        value = float(os.environ.get("LEAKTIDY_REMOTE_TIMEOUT") or 10.0)
+    except ValueError:
+        return 10.0
+    return value if value > 0 else 10.0
+
+
+REMOTE_TIMEOUT = _remote_timeout()
 
 # Compiler flags that name outputs or dependency files: they do not change
 # what leak-tidy sees. The value follows as the next argument or is joined.
@@ -123,7 +134,9 @@ def parse_depfile(text, directory):
         paths.append(word)
     seen, result = set(), []
     for path in paths:
-        absolute = os.path.normpath(os.path.join(directory, path))
+        # realpath, not normpath: '..' after a symbolic link (libstdc++'s
+        # .../gcc/x86_64-linux-gnu/12/../../../../include) must follow the link.
+        absolute = os.path.realpath(os.path.join(directory, path))
         if absolute not in seen:
             seen.add(absolute)
             result.append(absolute)
@@ -273,6 +286,10 @@ class RemoteStore:
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise ValueError("--remote-cache needs an http:// or https:// URL, not %r" % url)
+        try:
+            parsed.port
+        except ValueError as error:
+            raise ValueError("--remote-cache: bad port in %r: %s" % (url, error))
         self.url, self.parsed, self.timeout = url, parsed, timeout
         self.failed = None
         self.hits = self.puts = 0

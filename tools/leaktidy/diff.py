@@ -54,7 +54,8 @@ def changes_since(root, base):
     files, lines, current = set(), {}, None
 
     def path_of(name, prefix):
-        name = unquote_git_path(name)
+        # git ends a name that has a space with a tab
+        name = unquote_git_path(name[:-1] if name.endswith("\t") else name)
         if name == "/dev/null":
             return None
         if name.startswith(prefix):

@@ -38,7 +38,9 @@ def read_export_file(path, sources):
 
 
 def _yaml_string(value):
-    return json.dumps(value, ensure_ascii=False)
+    # JSON's escapes are YAML's; YAML also wants DEL and the C1 controls escaped.
+    return re.sub("[\x7f-\x9f]", lambda m: "\\x%02x" % ord(m.group()),
+                  json.dumps(value, ensure_ascii=False))
 
 
 def dump_export_fixes(diagnostics, main_file):

@@ -124,6 +124,8 @@ def merge_sarif(reports):
                 rule_id = rule_list[result["ruleIndex"]].get("id")
             if rule_id in index:
                 result["ruleIndex"] = index[rule_id]
+            else:
+                result.pop("ruleIndex", None)
             results.append(result)
     results.sort(key=lambda r: json.dumps(r.get("locations"), sort_keys=True) + str(r.get("ruleId")))
     base.setdefault("tool", {}).setdefault("driver", {})["rules"] = [rules[r] for r in order]
