@@ -72,7 +72,7 @@ def parse_size(text):
     return int(float(match.group(1)) * scale[match.group(2).lower()])
 
 
-def _sha(*parts):
+def sha_of(*parts):
     digest = hashlib.sha256()
     for part in parts:
         data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogateescape")
@@ -173,11 +173,12 @@ def normalized_command(command, root):
 
 
 def relocate(text, root):
-    """TEXT with the project root replaced by a placeholder."""
-    if root and root != os.sep:
-        return text.replace(root.rstrip(os.sep) + os.sep, ROOT_MARK + "/").replace(
-            root.rstrip(os.sep), ROOT_MARK) if root in text else text
-    return text
+    """TEXT with the project root replaced by a placeholder, where the root is
+    a whole path or the start of one (not /work/app in /work/app2)."""
+    root = (root or "").rstrip(os.sep)
+    if not root or root not in text:
+        return text
+    return re.sub(re.escape(root) + r"(?=/|$|[\s\"';:,])", lambda _: ROOT_MARK, text)
 
 
 def restore(text, root):
@@ -407,13 +408,13 @@ class ResultCache:
         parent = os.path.dirname(directory)
         above = self._config_files(parent) if parent != directory else ""
         own = os.path.join(directory, ".clang-tidy")
-        value = _sha(above, self.hashes.of(own)) if os.path.isfile(own) else above
+        value = sha_of(above, self.hashes.of(own)) if os.path.isfile(own) else above
         with self._lock:
             self._config[directory] = value
         return value
 
     def manifest_key(self, unit, commands):
-        return _sha("manifest", ENTRY_VERSION, self.identity, self.settings,
+        return sha_of("manifest", ENTRY_VERSION, self.identity, self.settings,
                     self._config_files(os.path.dirname(unit)),
                     relocate(unit, self.root), self.hashes.of(unit),
                     json.dumps([normalized_command(c, self.root) for c in commands]))
@@ -422,7 +423,7 @@ class ResultCache:
         parts = [manifest_key]
         for path in deps:
             parts += [relocate(path, self.root), self.hashes.of(path)]
-        return _sha("result", *parts)
+        return sha_of("result", *parts)
 
     # Lookups and stores ---------------------------------------------------
     def lookup(self, unit, commands):
@@ -484,7 +485,7 @@ def binary_identity(path, local):
     try:
         info = os.stat(path)
     except OSError:
-        return _sha("unknown", path)
+        return sha_of("unknown", path)
     stamp = "%s:%d:%d" % (os.path.realpath(path), info.st_size, info.st_mtime_ns)
     known = (local.read_json("identities.json") if local else None) or {}
     if isinstance(known, dict) and isinstance(known.get(stamp), str):
@@ -504,7 +505,7 @@ def binary_identity(path, local):
 
 def settings_hash(args, config_text):
     """The options that are the same for every unit."""
-    return _sha("settings", args.checks or "", "config-checks" if args.use_config_checks else "",
+    return sha_of("settings", args.checks or "", "config-checks" if args.use_config_checks else "",
                 config_text or "", args.header_filter if args.header_filter is not None else "\0",
                 shlex.join(args.extra_arg), shlex.join(args.extra_arg_before))
 

@@ -154,6 +154,30 @@ def touched_by(units, changes, cache, top):
     return chosen, through_headers
 
 
+def shard_parts(paths, total, cache, costs, top):
+    """The split of PATHS into TOTAL shards, and whether costs balance it.
+
+    Every shard must compute the same split. Costs change as shards finish,
+    so the first shard to split a set of units into N keeps its split in the
+    local cache, and every later shard of that set and N (from the same cache
+    directory) takes it as it is; shards that restored the same cache
+    snapshot in CI compute the same split from the same costs."""
+    if not cache:
+        return split_shards(paths, total)
+    name = "shards-%s.json" % result_cache.sha_of(
+        "shards", total, *sorted(result_cache.relocate(p, top) for p in paths))
+    kept = cache.local.read_json(name)
+    if isinstance(kept, dict) and isinstance(kept.get("parts"), list) and \
+            len(kept["parts"]) == total:
+        parts = [[result_cache.restore(p, top) for p in part] for part in kept["parts"]]
+        if sorted(p for part in parts for p in part) == sorted(paths):
+            return parts, bool(kept.get("balanced"))
+    parts, balanced = split_shards(paths, total, costs.of)
+    cache.local.write_json(name, {"balanced": balanced, "parts": [
+        [result_cache.relocate(p, top) for p in part] for part in parts]})
+    return parts, balanced
+
+
 def open_cache(args, leak_tidy, top):
     """(ResultCache or None, Costs or None, a description for the summary)."""
     if args.no_cache:
@@ -209,8 +233,7 @@ def run(args, top, started):
     shard_units, selected = None, len(units)
     if args.shard_spec:
         first, total = args.shard_spec
-        parts, balanced = split_shards([u.path for u in units], total,
-                                       costs.of if costs else None)
+        parts, balanced = shard_parts([u.path for u in units], total, cache, costs, top)
         mine = set(parts[first - 1])
         shard_units = parts[first - 1]
         extra.append("shard %d/%d: %d of %d units (split %s)" % (

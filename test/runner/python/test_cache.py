@@ -125,6 +125,9 @@ class NormalizedCommandTest(unittest.TestCase):
         self.assertEqual(cache.relocate("-I" + root + "/inc", root), "-I$ROOT/inc")
         self.assertEqual(cache.relocate("/usr/include/stdio.h", root), "/usr/include/stdio.h")
         self.assertEqual(cache.relocate("/x", "/"), "/x")
+        # A sibling whose name starts with the root's is not the root.
+        self.assertEqual(cache.relocate(root + "2/src/a.cpp", root), root + "2/src/a.cpp")
+        self.assertEqual(cache.relocate("-DDIR=" + root + ";x", root), "-DDIR=$ROOT;x")
         for path in (root, root + "/src/a.cpp", root + "/deep/er/b.h", "/usr/include/c++/12/vector",
                      "/home/dev/project-build/gen.h", "relative/x.h"):
             with self.subTest(path=path):
