@@ -8,7 +8,8 @@
 #                                                the binaries look for builtin headers
 #   <prefix>/lib/leaktidy/llvm-N/LeakTidyModule.so, LeakTidyChecks-llvmN.so
 #   <prefix>/bin/leak-tidy-N, leak-clangd-N, leak-tidy-run-N  (links to the above)
-#   <prefix>/share/doc/leaktidy-llvm-N/          README.md and the docs
+#   <prefix>/share/doc/leaktidy-llvm-N/          README.md, LICENSE, copyright (Debian's
+#                                                machine-readable form) and the docs
 #
 # and, as the component "unversioned-links" that `cmake --install` includes
 # and the package leaves to update-alternatives:
@@ -28,7 +29,7 @@ install(DIRECTORY tools/leaktidy DESTINATION "${LEAKTIDY_INSTALL_DIR}/python" CO
         FILES_MATCHING PATTERN "*.py" PATTERN "__pycache__" EXCLUDE)
 install(TARGETS LeakTidyModule LeakTidyChecksPlugin
         LIBRARY DESTINATION "${LEAKTIDY_INSTALL_DIR}" COMPONENT leaktidy)
-install(FILES README.md DESTINATION "${LEAKTIDY_DOC_DIR}" COMPONENT leaktidy)
+install(FILES README.md LICENSE cmake/copyright DESTINATION "${LEAKTIDY_DOC_DIR}" COMPONENT leaktidy)
 install(DIRECTORY docs/ DESTINATION "${LEAKTIDY_DOC_DIR}" COMPONENT leaktidy)
 
 # Symbolic links are made at install time, under DESTDIR when packaging.

@@ -116,6 +116,9 @@ if shutil.which("bazel"):
 # of runner/remote-cache*.test.
 if shutil.which("nginx") or os.access("/usr/sbin/nginx", os.X_OK):
     config.available_features.add("nginx")
+# Debian's chromium opens the HTML report headless (runner/html.test).
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
 
 # Real library headers, from Debian's -dev packages. The suite's runner turns a
 # test that is unsupported because of a missing package into a failure when it

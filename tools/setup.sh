@@ -24,6 +24,8 @@ TOOL_PACKAGES=(pre-commit dpkg-dev
                nginx-light
                # The Bazel aspect test runs Debian's Bazel offline.
                bazel-bootstrap
+               # The HTML report test opens the report in a real browser.
+               chromium
                # bench/real: headers its labeled files of Debian source packages
                # include, and protoc for the gRPC example they use.
                protobuf-compiler-grpc unixodbc-dev liblua5.3-dev libedit-dev
@@ -97,6 +99,17 @@ demo() {
     echo "error: leak-tidy-run failed (exit code $status)" >&2
     exit "$status"
   fi
+  # The same findings as one page to open in a browser (from the result
+  # cache: nothing is analysed again).
+  local report="$ROOT/build/examples/order-service-leaks.html"
+  status=0
+  (cd "$ROOT" && "$ROOT/build/llvm-$DEMO_MAJOR/bin/leak-tidy-run" -p "$example_build" --no-progress \
+     --no-summary --format html -o "$report") || status=$?
+  if (( status > 1 )); then
+    echo "error: leak-tidy-run --format html failed (exit code $status)" >&2
+    exit "$status"
+  fi
+  echo "HTML report: $report"
 }
 
 test_all() {

@@ -15,14 +15,16 @@ from .database import find_database, find_leak_tidy, load_commands, repository_r
 from .diff import IncludeScanner, changes_since, filter_by_lines
 from .exportfixes import Sources
 from .fixes import apply_fixes
-from .formats import (FORMATS, find_docs_dir, format_gitlab, format_sarif, format_text,
-                      format_yaml)
+from .formats import (FORMATS, docs_links, find_docs_dir, format_gitlab, format_rdjson,
+                      format_sarif, format_text, format_yaml)
+from .htmlreport import format_html
 from .schedule import Progress, Runner, Unit, list_checks, parse_shard, split_shards
 
 DESCRIPTION = """Finds compile_commands.json (-p DIR, else build/, out/, cmake-build-*/,
 _build/ or the top of the repository), runs leak-tidy on every file of the
 database (or on the FILEs given) in parallel, and reports the findings as
-text, SARIF 2.1.0, GitLab Code Quality JSON or clang-tidy's export-fixes YAML.
+text, SARIF 2.1.0, GitLab Code Quality JSON, clang-tidy's export-fixes YAML,
+reviewdog's rdjson or one self-contained HTML page.
 Results are cached: a unit whose content, includes, compile command, checks
 and options did not change is not analysed again.
 
@@ -320,6 +322,12 @@ def run(args, top, started):
                               find_docs_dir(), tool_version(leak_tidy), properties)
     elif args.format == "gitlab":
         report = format_gitlab(findings, errors, top)
+    elif args.format == "rdjson":
+        report = format_rdjson(findings, errors, top, sources, args.docs_url, find_docs_dir())
+    elif args.format == "html":
+        report = format_html(findings, errors, top, sources, docs_links(args.docs_url),
+                             title="leak-tidy: %s" % os.path.basename(top),
+                             note="%s analysed" % count(len(results), "file"))
     else:
         report = format_yaml(findings, errors, units[0].path if len(units) == 1 else "")
     if args.output:

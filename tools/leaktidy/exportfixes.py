@@ -123,6 +123,10 @@ class Sources:
         end = starts[line] if line < len(starts) else len(data)
         return data[starts[line - 1]:end].decode("utf-8", "replace").rstrip("\r\n")
 
+    def content(self, path):
+        """The bytes of PATH, or None when it cannot be read."""
+        return self._load(path)[0]
+
     def forget(self, path):
         with self._lock:
             self._cache.pop(path, None)

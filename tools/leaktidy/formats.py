@@ -11,7 +11,7 @@ from .exportfixes import dump_export_fixes
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 UPSTREAM_DOCS = "https://clang.llvm.org/extra/clang-tidy/checks/"
 DIAGNOSTICS_DOCS = "https://clang.llvm.org/docs/DiagnosticsReference.html"
-FORMATS = ("text", "sarif", "gitlab", "yaml")
+FORMATS = ("text", "sarif", "gitlab", "yaml", "rdjson", "html")
 
 
 def format_text(findings, errors, root):
@@ -51,6 +51,12 @@ def docs_page(check, docs_url, docs_dir):
     if rest:
         return UPSTREAM_DOCS + module + "/" + rest + ".html", None
     return None, None
+
+
+def docs_links(docs_url):
+    """check -> the URL of its docs page (or None), for reports that link them."""
+    docs_dir = find_docs_dir()
+    return lambda check: docs_page(check, docs_url, docs_dir)[0]
 
 
 def summary_sentence(page):
@@ -187,3 +193,43 @@ def format_gitlab(findings, errors, root):
 def format_yaml(findings, errors, main_file):
     return dump_export_fixes(sorted(findings + errors, key=lambda d: (d.path, d.offset)), main_file)
 
+
+
+def _rd_position(sources, path, offset):
+    line, byte_column, _ = sources.position(path, offset)
+    return {"line": line, "column": byte_column}
+
+
+def format_rdjson(findings, errors, root, sources, docs_url, docs_dir):
+    """reviewdog's Diagnostic Format (rdjson): one diagnostic per finding,
+    positions in UTF-8 bytes, and the fix-it as suggestions when every edit of
+    it is in the finding's own file (reviewdog suggests changes to that file
+    only, and half a fix-it would not compile)."""
+    diagnostics = []
+    for diag in sorted(findings + errors, key=lambda d: (display_path(d.path, root), d.line,
+                                                         d.column, d.check)):
+        message = diag.message
+        for number, item in enumerate(diag.notes, 1):
+            place = "%s:%d: " % (display_path(item.path, root), item.line) if item.path else ""
+            message += "\n%d. %s%s" % (number, place, item.message)
+        item = {"message": message, "severity": "ERROR" if diag.is_error else "WARNING",
+                "source": {"name": "leak-tidy"}, "code": {"value": diag.check}}
+        uri, _ = docs_page(diag.check, docs_url, docs_dir)
+        if uri:
+            item["code"]["url"] = uri
+        if diag.path:
+            item["location"] = {"path": display_path(diag.path, root), "range": {
+                "start": {"line": diag.line, "column": diag.column}}}
+            if diag.replacements and all(r["path"] == diag.path for r in diag.replacements):
+                item["suggestions"] = [
+                    {"range": {"start": _rd_position(sources, r["path"], r["offset"]),
+                               "end": _rd_position(sources, r["path"], r["offset"] + r["length"])},
+                     "text": r["text"]}
+                    for r in sorted(diag.replacements, key=lambda r: r["offset"])]
+        where = "%s:%d:%d: " % (display_path(diag.path, root), diag.line, diag.column) \
+            if diag.path else ""
+        item["original_output"] = "%s%s: %s [%s]" % (
+            where, "error" if diag.is_error else "warning", diag.message, diag.check)
+        diagnostics.append(item)
+    return json.dumps({"source": {"name": "leak-tidy"}, "diagnostics": diagnostics},
+                      indent=2, ensure_ascii=False) + "\n"

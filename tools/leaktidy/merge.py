@@ -20,7 +20,9 @@ from .common import (EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, TOOL_NAME, UsageErro
                      normalize)
 from .database import repository_root
 from .exportfixes import ExportError, Sources, diagnostics_from_export, load_export
-from .formats import format_gitlab, format_sarif, format_text, format_yaml
+from .formats import (docs_links, find_docs_dir, format_gitlab, format_rdjson, format_sarif,
+                      format_text, format_yaml)
+from .htmlreport import format_html
 
 KINDS = ("sarif", "gitlab", "baseline", "yaml")
 
@@ -30,7 +32,8 @@ def parse_args(argv):
         prog=TOOL_NAME + " merge", description=__doc__.split("\n\n")[1],
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("reports", nargs="+", metavar="REPORT")
-    parser.add_argument("--format", choices=("text", "sarif", "gitlab", "yaml", "baseline"),
+    parser.add_argument("--format", choices=("text", "sarif", "gitlab", "yaml", "baseline", "rdjson",
+                                             "html"),
                         required=True)
     parser.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
     parser.add_argument("--root", help="repository root for relative paths (YAML input; "
@@ -178,12 +181,17 @@ def merge_yaml(reports, fmt, root, docs_url):
     if fmt == "yaml":
         text = format_yaml(findings, errors, "")
     elif fmt == "sarif":
-        from .formats import find_docs_dir
         text = format_sarif(findings, errors, [], root, sources, docs_url, find_docs_dir(), None)
     elif fmt == "gitlab":
         text = format_gitlab(findings, errors, root)
     elif fmt == "baseline":
         text = baseline_text(baseline_items(findings, root))
+    elif fmt == "rdjson":
+        text = format_rdjson(findings, errors, root, sources, docs_url, find_docs_dir())
+    elif fmt == "html":
+        text = format_html(findings, errors, root, sources, docs_links(docs_url),
+                           title="leak-tidy: %s" % os.path.basename(root),
+                           note="merged from %d reports" % len(reports))
     else:
         text = format_text(findings, errors, root)
     return text, len(findings), len(errors), []

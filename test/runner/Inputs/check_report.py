@@ -3,6 +3,7 @@
 
   check_report.py sarif FILE [--root DIR]
   check_report.py gitlab FILE
+  check_report.py rdjson FILE [--root DIR] [--apply]
 
 sarif: checks the structure SARIF 2.1.0 requires: the properties each object
 must have, the types and ranges of the properties it may have, and no property
@@ -15,6 +16,20 @@ With --root, every file a relative URI names must exist under DIR.
 gitlab: checks GitLab Code Quality's fields: description, check_name,
 fingerprint (unique in the report), severity (info, minor, major, critical,
 blocker), location.path (relative) and location.lines.begin (>= 1).
+
+rdjson: checks reviewdog's Diagnostic Format as its published definition
+(proto/rdf/reviewdog.proto and its JSON schema) states it: a DiagnosticResult
+with `diagnostics`, each with a non-empty `message`, a `location` with a
+`path`, an optional `range` whose `start` is required and whose `end`, when
+given, does not come before it; positions have a line >= 1 and a column >= 1
+(UTF-8 bytes); `severity` is one of UNKNOWN_SEVERITY, ERROR, WARNING, INFO;
+`source` has a `name`, `code` a `value`; every suggestion has a `range` with a
+`start` and a string `text`; no field the format does not define. With
+--root, paths are relative and name files under DIR, and every position
+falls inside its file (a column at most one past the end of its line, an end
+at most the start of the line after the last); the suggestions of one
+diagnostic do not overlap. With --apply, the suggestions are then applied to
+the files under DIR, as reviewdog's one-click suggestions would be.
 
 Prints one line per result ("result <ruleId> <uri>:<line>:<column>") and a
 last line "valid"; exits 1 with the list of problems otherwise.
@@ -312,15 +327,193 @@ def check_gitlab(path):
     return checker.problems, lines
 
 
+RD_SEVERITIES = {"UNKNOWN_SEVERITY", "ERROR", "WARNING", "INFO"}
+RD_FIELDS = {
+    "result": {"diagnostics", "source", "severity"},
+    "diagnostic": {"message", "location", "severity", "source", "code", "suggestions",
+                   "original_output", "images"},
+    "location": {"path", "range"}, "range": {"start", "end"}, "position": {"line", "column"},
+    "source": {"name", "url"}, "code": {"value", "url"}, "suggestion": {"range", "text"},
+}
+
+
+def _rd_fields(obj, kind, where, problems):
+    if not isinstance(obj, dict):
+        problems.append("%s: not an object" % where)
+        return False
+    for key in obj:
+        if key not in RD_FIELDS[kind]:
+            problems.append("%s: '%s' is not a field of %s" % (where, key, kind))
+    return True
+
+
+def _rd_position(obj, where, problems):
+    if not _rd_fields(obj, "position", where, problems):
+        return None
+    line, column = obj.get("line"), obj.get("column")
+    for name, value in (("line", line), ("column", column)):
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            problems.append("%s: %s must be an integer >= 1" % (where, name))
+            return None
+    if line is None:
+        problems.append("%s: no line" % where)
+        return None
+    return (line, column or 1)
+
+
+def _rd_range(obj, where, problems):
+    if not _rd_fields(obj, "range", where, problems):
+        return None
+    if "start" not in obj:
+        problems.append("%s: a range needs a start" % where)
+        return None
+    start = _rd_position(obj["start"], where + ".start", problems)
+    end = _rd_position(obj["end"], where + ".end", problems) if "end" in obj else start
+    if start and end and end < start:
+        problems.append("%s: the end comes before the start" % where)
+    return (start, end) if start and end else None
+
+
+def _rd_inside(lines, position, where, problems, end=False):
+    line, column = position
+    if line > len(lines) + (1 if end else 0):
+        problems.append("%s: line %d is past the end of the file (%d lines)" % (where, line, len(lines)))
+        return None
+    if line == len(lines) + 1:
+        if column != 1:
+            problems.append("%s: past the end of the file" % where)
+        return None
+    if column > len(lines[line - 1]) + 1:
+        problems.append("%s: column %d is past the end of line %d (%d bytes)"
+                        % (where, column, line, len(lines[line - 1])))
+    return None
+
+
+def _rd_offset(data, position):
+    line, column = position
+    offset = 0
+    for _ in range(line - 1):
+        offset = data.index(b"\n", offset) + 1
+    return offset + column - 1
+
+
+def check_rdjson(path, root, apply):
+    problems, lines = [], []
+    with open(path, encoding="utf-8") as handle:
+        data = json.load(handle)
+    if not _rd_fields(data, "result", "result", problems):
+        return problems, lines
+    if data.get("severity") is not None and data["severity"] not in RD_SEVERITIES:
+        problems.append("result: bad severity %r" % data["severity"])
+    if "source" in data and _rd_fields(data["source"], "source", "result.source", problems) \
+            and not isinstance(data["source"].get("name"), str):
+        problems.append("result.source: no name")
+    diagnostics = data.get("diagnostics")
+    if not isinstance(diagnostics, list):
+        problems.append("result: diagnostics must be a list")
+        return problems, lines
+    edits = {}
+    for index, diag in enumerate(diagnostics):
+        where = "diagnostics[%d]" % index
+        if not _rd_fields(diag, "diagnostic", where, problems):
+            continue
+        if not isinstance(diag.get("message"), str) or not diag["message"]:
+            problems.append("%s: no message" % where)
+        if diag.get("severity") is not None and diag["severity"] not in RD_SEVERITIES:
+            problems.append("%s: bad severity %r" % (where, diag["severity"]))
+        if "source" in diag and _rd_fields(diag["source"], "source", where + ".source", problems) \
+                and not isinstance(diag["source"].get("name"), str):
+            problems.append("%s.source: no name" % where)
+        code = diag.get("code")
+        if code is not None and _rd_fields(code, "code", where + ".code", problems) \
+                and not isinstance(code.get("value"), str):
+            problems.append("%s.code: no value" % where)
+        location = diag.get("location")
+        if location is None:
+            if diag.get("suggestions"):
+                problems.append("%s: suggestions without a location" % where)
+            lines.append("diagnostic %s (no location)" % (code or {}).get("value"))
+            continue
+        if not _rd_fields(location, "location", where + ".location", problems):
+            continue
+        file_path = location.get("path")
+        if not isinstance(file_path, str) or not file_path:
+            problems.append("%s.location: no path" % where)
+            continue
+        span = _rd_range(location["range"], where + ".location.range", problems) \
+            if "range" in location else None
+        text_lines = None
+        if root:
+            if os.path.isabs(file_path):
+                problems.append("%s.location: path %s is not relative" % (where, file_path))
+                continue
+            full = os.path.join(root, file_path)
+            if not os.path.isfile(full):
+                problems.append("%s.location: %s does not exist under the root" % (where, file_path))
+                continue
+            with open(full, "rb") as handle:
+                content = handle.read()
+            text_lines = content.split(b"\n")
+            if text_lines and text_lines[-1] == b"":
+                text_lines.pop()
+            if span:
+                _rd_inside(text_lines, span[0], where + ".location.range.start", problems)
+                _rd_inside(text_lines, span[1], where + ".location.range.end", problems, end=True)
+        suggestions = diag.get("suggestions") or []
+        if not isinstance(suggestions, list):
+            problems.append("%s: suggestions must be a list" % where)
+            suggestions = []
+        spans = []
+        for number, suggestion in enumerate(suggestions):
+            at = "%s.suggestions[%d]" % (where, number)
+            if not _rd_fields(suggestion, "suggestion", at, problems):
+                continue
+            if "range" not in suggestion:
+                problems.append("%s: no range" % at)
+                continue
+            if not isinstance(suggestion.get("text"), str):
+                problems.append("%s: text must be a string" % at)
+            found = _rd_range(suggestion["range"], at + ".range", problems)
+            if found and text_lines is not None:
+                _rd_inside(text_lines, found[0], at + ".range.start", problems)
+                _rd_inside(text_lines, found[1], at + ".range.end", problems, end=True)
+                spans.append((found, suggestion.get("text") or ""))
+        spans.sort()
+        for (first, _), (second, _) in zip(spans, spans[1:]):
+            if second[0] < first[1]:
+                problems.append("%s: suggestions overlap" % where)
+        if spans:
+            edits.setdefault(file_path, []).extend(spans)
+        start = span[0] if span else (0, 0)
+        lines.append("diagnostic %s %s:%d:%d%s" % ((code or {}).get("value"), file_path, start[0],
+                                                  start[1], " (%d suggestions)" % len(spans)
+                                                  if spans else ""))
+    if apply and root and not problems:
+        for file_path, spans in sorted(edits.items()):
+            full = os.path.join(root, file_path)
+            with open(full, "rb") as handle:
+                content = handle.read()
+            for (start, end), text in sorted(set((s, t) for s, t in spans), reverse=True):
+                first, last = _rd_offset(content, start), _rd_offset(content, end)
+                content = content[:first] + text.encode("utf-8") + content[last:]
+            with open(full, "wb") as handle:
+                handle.write(content)
+            lines.append("applied %d suggestions to %s" % (len(set(spans)), file_path))
+    return problems, lines
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["sarif", "gitlab"])
+    parser.add_argument("kind", choices=["sarif", "gitlab", "rdjson"])
     parser.add_argument("file")
     parser.add_argument("--root")
+    parser.add_argument("--apply", action="store_true")
     args = parser.parse_args()
     try:
         if args.kind == "sarif":
             problems, lines = check_sarif(args.file, args.root)
+        elif args.kind == "rdjson":
+            problems, lines = check_rdjson(args.file, args.root, args.apply)
         else:
             problems, lines = check_gitlab(args.file)
     except (OSError, ValueError) as error:
