@@ -9,7 +9,8 @@ The package behind the `leak-tidy-run` command:
   cache       the result cache: keys, local directory, remote HTTP cache
   schedule    running leak-tidy on units in parallel, shards
   baseline    fingerprints and baseline files
-  formats     text, SARIF, GitLab Code Quality and YAML reports
+  formats     text, SARIF, GitLab Code Quality, rdjson and YAML reports
+  htmlreport  the self-contained HTML report
   fixes       applying fix-its
   merge       merging the reports of several runs (shards)
   cli         the command line
