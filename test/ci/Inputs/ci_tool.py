@@ -187,15 +187,21 @@ def check_docs(path, root):
         jobs = yaml_subset.load(blocks["gitlab-job"][1])
         for job_name, job in jobs.items():
             script = job.get("script") or []
-            outputs = [runner_output(line) for line in script if runner_output(line)]
-            report = ((job.get("artifacts") or {}).get("reports") or {}).get("codequality")
-            problems.expect(any("--format gitlab" in line or "--format=gitlab" in line
-                                for line in script), "%s: the script must write --format gitlab" % job_name)
-            problems.expect(outputs == [report] and report,
+            artifacts = job.get("artifacts") or {}
+            report = (artifacts.get("reports") or {}).get("codequality")
+            gitlab = [line for line in script if "--format gitlab" in line or "--format=gitlab" in line]
+            problems.expect(len(gitlab) == 1, "%s: the script must write --format gitlab" % job_name)
+            problems.expect(bool(report) and [runner_output(line) for line in gitlab] == [report],
                             "%s: the codequality report must be the runner's -o file" % job_name)
-            problems.expect((job.get("artifacts") or {}).get("when") == "always",
+            problems.expect(artifacts.get("when") == "always",
                             "%s: publish the report also when the job fails" % job_name)
             facts.append("gitlab-job: %s publishes %s" % (job_name, report))
+            for line in script:
+                if "--format html" in line:
+                    page = runner_output(line)
+                    problems.expect(page in (artifacts.get("paths") or []),
+                                    "%s: the HTML report %s must be an artifact" % (job_name, page))
+                    facts.append("gitlab-job: %s keeps %s" % (job_name, page))
 
     if "shell-step" in blocks:
         problems.expect(blocks["shell-step"][0] == "sh", "the shell step must be an sh block")
