@@ -1,6 +1,7 @@
 //===-- FunctionEffects.cpp - what a function of this file may do ---------===//
 
 #include "FunctionEffects.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

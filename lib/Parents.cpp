@@ -14,6 +14,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang::tidy::leak {
