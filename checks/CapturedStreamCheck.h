@@ -3,6 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_CAPTUREDSTREAMCHECK_H
 #define LEAKTIDY_CHECKS_CAPTUREDSTREAMCHECK_H
 
+#include "Compat.h"
 #include "Escape.h"
 #include "LeakCheck.h"
 #include "Names.h"
@@ -26,7 +27,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -4,6 +4,7 @@
 #define LEAKTIDY_CHECKS_DETACHEDTASKCHECK_H
 
 #include "Callables.h"
+#include "Compat.h"
 #include "LeakCheck.h"
 #include "Names.h"
 #include "References.h"
@@ -31,7 +32,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -4,6 +4,7 @@
 #define LEAKTIDY_CHECKS_PERREQUESTCLIENTCHECK_H
 
 #include "Catalog.h"
+#include "Compat.h"
 #include "Handlers.h"
 #include "LeakCheck.h"
 #include "Names.h"
@@ -32,7 +33,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -3,6 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 #define LEAKTIDY_CHECKS_UNAWAITEDFUTURECHECK_H
 
+#include "Compat.h"
 #include "LeakCheck.h"
 #include "Observation.h"
 #include "References.h"
@@ -33,7 +34,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -3,6 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_UNBOUNDEDSHAREDCONTAINERCHECK_H
 #define LEAKTIDY_CHECKS_UNBOUNDEDSHAREDCONTAINERCHECK_H
 
+#include "Compat.h"
 #include "Containers.h"
 #include "Handlers.h"
 #include "LeakCheck.h"
@@ -34,7 +35,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -2,6 +2,7 @@
 
 #include "UnreleasedHandleCheck.h"
 #include "Catalog.h"
+#include "Compat.h"
 #include "ConstructorHandles.h"
 #include "Context.h"
 #include "FixIts.h"
@@ -180,7 +181,7 @@ UnreleasedHandleCheck::UnreleasedHandleCheck(StringRef Name,
 
 UnreleasedHandleCheck::Pairs
 UnreleasedHandleCheck::readPairs(StringRef Option) {
-  PairsText = Options.get(Option, defaultPairs()).str();
+  PairsText = compat::optionString(Options, Option, defaultPairs());
   Pairs Result;
   for (const std::string &Item : parseList(PairsText)) {
     const auto [Acquire, Release] = StringRef(Item).split('=');

@@ -3,6 +3,7 @@
 #ifndef LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
 #define LEAKTIDY_CHECKS_UNRELEASEDHANDLECHECK_H
 
+#include "Compat.h"
 #include "FunctionEffects.h"
 #include "LeakCheck.h"
 #include "Names.h"
@@ -38,7 +39,7 @@ public:
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
+  compat::OptionalTraversalKind getCheckTraversalKind() const override {
     return TK_IgnoreUnlessSpelledInSource;
   }
 

@@ -1,7 +1,7 @@
 //===-- Compat.h - shims between supported LLVM majors ---------*- C++ -*-===//
 //
 // The places where the clang and clang-tidy APIs differ between the LLVM
-// majors LeakTidy supports (16, 19 and 22; LEAKTIDY_SUPPORTED_LLVM_MAJORS in
+// majors LeakTidy supports (14, 15, 16, 19 and 22; LEAKTIDY_SUPPORTED_LLVM_MAJORS in
 // cmake/LeakTidyFindLLVM.cmake). Code in checks/ and lib/ uses these instead
 // of testing LEAKTIDY_LLVM_MAJOR itself. Known differences without a shim:
 //
@@ -19,10 +19,17 @@
 #ifndef LEAKTIDY_LIB_COMPAT_H
 #define LEAKTIDY_LIB_COMPAT_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/APSInt.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
 #include <vector>
 
 // LLVM 22 moved the module registry into ClangTidyModule.h and deprecated the
@@ -32,6 +39,65 @@
 #endif
 
 namespace clang::tidy::leak::compat {
+
+namespace detail {
+/// clang APIs return llvm::Optional before LLVM 16 and std::optional from
+/// LLVM 16 on; the shims below hand out std::optional for every major.
+template <typename T> std::optional<T> toStd(std::optional<T> Value) {
+  return Value;
+}
+#if LEAKTIDY_LLVM_MAJOR < 16
+template <typename T> std::optional<T> toStd(const llvm::Optional<T> &Value) {
+  if (Value)
+    return *Value;
+  return std::nullopt;
+}
+#endif
+} // namespace detail
+
+/// The return type of ClangTidyCheck::getCheckTraversalKind (and of
+/// MatchFinder::MatchCallback's): llvm::Optional before LLVM 16.
+#if LEAKTIDY_LLVM_MAJOR < 16
+using OptionalTraversalKind = llvm::Optional<TraversalKind>;
+#else
+using OptionalTraversalKind = std::optional<TraversalKind>;
+#endif
+
+/// \p Element as a \p T (CFGStmt, CFGInitializer...), if it is one.
+template <typename T> std::optional<T> cfgAs(const CFGElement &Element) {
+  return detail::toStd(Element.template getAs<T>());
+}
+
+/// The value of \p E when it is an integer constant expression.
+inline std::optional<llvm::APSInt> integerConstant(const Expr &E,
+                                                   const ASTContext &Ctx) {
+  return detail::toStd(E.getIntegerConstantExpr(Ctx));
+}
+
+/// The string value of the check option \p Name, or \p Default. LLVM 14
+/// returns a std::string, later majors a StringRef into the option map; a copy
+/// works with every major.
+inline std::string optionString(const ClangTidyCheck::OptionsView &Options,
+                                llvm::StringRef Name, llvm::StringRef Default) {
+  return std::string(Options.get(Name, Default));
+}
+
+/// StringRef::starts_with and ends_with exist from LLVM 16 on; startswith
+/// and endswith, their older names, are gone in the newest majors.
+inline bool startsWith(llvm::StringRef Text, llvm::StringRef Prefix) {
+#if LEAKTIDY_LLVM_MAJOR < 16
+  return Text.startswith(Prefix);
+#else
+  return Text.starts_with(Prefix);
+#endif
+}
+inline bool endsWith(llvm::StringRef Text, llvm::StringRef Suffix) {
+#if LEAKTIDY_LLVM_MAJOR < 16
+  return Text.endswith(Suffix);
+#else
+  return Text.ends_with(Suffix);
+#endif
+}
 
 /// The top-level declarations the AST traversal is limited to. LLVM 22
 /// returns a view into the context, LLVM 16 and 19 a copy; a copy works with

@@ -1,6 +1,7 @@
 //===-- ConstructorHandles.cpp - handles a failing constructor leaks ------===//
 
 #include "ConstructorHandles.h"
+#include "Compat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -200,7 +201,7 @@ bool ConstructorAnalysis::call(const CallExpr &Call, Held &State,
 bool ConstructorAnalysis::step(const CFGElement &Element, Held &State,
                                const Frame &Where) {
   if (const std::optional<CFGInitializer> Init =
-          Element.getAs<CFGInitializer>()) {
+          compat::cfgAs<CFGInitializer>(Element)) {
     const CXXCtorInitializer *Initializer = Init->getInitializer();
     if (const FieldDecl *Field = Initializer->getMember())
       if (Field->getType()->isPointerType())
@@ -209,7 +210,7 @@ bool ConstructorAnalysis::step(const CFGElement &Element, Held &State,
           State[Field] = Call;
     return true;
   }
-  const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+  const std::optional<CFGStmt> S = compat::cfgAs<CFGStmt>(Element);
   if (!S)
     return true;
   const Stmt *Statement = S->getStmt();
@@ -310,7 +311,7 @@ std::optional<Held> ConstructorAnalysis::run(const FunctionDecl &F,
     if (!Out)
       return std::nullopt;
     const bool Throws = llvm::any_of(*Block, [](const CFGElement &Element) {
-      const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+      const std::optional<CFGStmt> S = compat::cfgAs<CFGStmt>(Element);
       return S && isa<CXXThrowExpr>(S->getStmt());
     });
     if (Throws || isa_and_nonnull<CXXTryStmt>(Block->getTerminatorStmt()))

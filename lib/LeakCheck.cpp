@@ -78,7 +78,8 @@ void LeakCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 std::vector<std::string>
 LeakCheck::readList(StringRef Option, llvm::ArrayRef<llvm::StringRef> Defaults) {
-  std::string Value = Options.get(Option, joinList(Defaults)).str();
+  std::string Value =
+      compat::optionString(Options, Option, joinList(Defaults));
   std::vector<std::string> Items = parseList(Value);
   ReadOptions.emplace_back(Option.str(), std::move(Value));
   return Items;
@@ -93,8 +94,9 @@ void LeakCheck::reportBadEntry(StringRef Option, StringRef Entry,
 }
 
 bool LeakCheck::readBool(StringRef Option, bool Default) {
-  const llvm::StringRef Value =
-      Options.get(Option, Default ? "true" : "false").trim();
+  const std::string Text =
+      compat::optionString(Options, Option, Default ? "true" : "false");
+  const llvm::StringRef Value = llvm::StringRef(Text).trim();
   bool Result = Default;
   if (Value.equals_insensitive("true") || Value == "1")
     Result = true;
@@ -111,7 +113,8 @@ bool LeakCheck::readBool(StringRef Option, bool Default) {
 
 std::int64_t LeakCheck::readPositiveInteger(StringRef Option,
                                             std::int64_t Default) {
-  const llvm::StringRef Text = Options.get(Option, "").trim();
+  const std::string Raw = compat::optionString(Options, Option, "");
+  const llvm::StringRef Text = llvm::StringRef(Raw).trim();
   std::int64_t Value = Default;
   if (!Text.empty() && (Text.getAsInteger(10, Value) || Value <= 0)) {
     configurationDiag("invalid value '%0' for option '%1.%2': expected a "

@@ -1,6 +1,7 @@
 //===-- Names.cpp - matching declarations against configured names --------===//
 
 #include "Names.h"
+#include "Compat.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
@@ -70,8 +71,8 @@ std::optional<llvm::StringRef> NameList::matchName(llvm::StringRef Name) const {
     }
     if (Name == Wanted)
       return llvm::StringRef(Entry);
-    if (Name.size() > Wanted.size() + 2 && Name.ends_with(Wanted) &&
-        Name.drop_back(Wanted.size()).ends_with("::"))
+    if (Name.size() > Wanted.size() + 2 && compat::endsWith(Name, Wanted) &&
+        compat::endsWith(Name.drop_back(Wanted.size()), "::"))
       return llvm::StringRef(Entry);
   }
   return std::nullopt;

@@ -1,6 +1,7 @@
 //===-- Options.cpp - parsing of list options -----------------------------===//
 
 #include "Options.h"
+#include "Compat.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -36,7 +37,7 @@ static bool isQualifiedName(llvm::StringRef Name) {
     auto [Head, Rest] = Name.split("::");
     // A class's operator: its call operator ('::crow::DynamicRule::operator()')
     // or another one ('::soci::details::once_temp_type::operator,').
-    if (Head.starts_with("operator") && Head.size() > 8 &&
+    if (compat::startsWith(Head, "operator") && Head.size() > 8 &&
         !llvm::isAlnum(Head[8]) && Head[8] != '_' && !First &&
         Name.size() == Head.size())
       return llvm::none_of(Head.drop_front(8), [](char C) {

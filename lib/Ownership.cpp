@@ -1,6 +1,7 @@
 //===-- Ownership.cpp - is a local handle released on every path ----------===//
 
 #include "Ownership.h"
+#include "Compat.h"
 #include "FunctionEffects.h"
 #include "Parents.h"
 #include "clang/AST/ParentMapContext.h"
@@ -355,7 +356,7 @@ std::optional<bool> impliedStatus(const Expr *Cond, const ParmVarDecl &Param,
     Constant = Binary->getLHS();
   }
   const auto *Ref = dyn_cast<DeclRefExpr>(Value);
-  const std::optional<llvm::APSInt> K = Constant->getIntegerConstantExpr(Ctx);
+  const std::optional<llvm::APSInt> K = compat::integerConstant(*Constant, Ctx);
   if (!Ref || Ref->getDecl() != &Param || !K)
     return std::nullopt;
   if (Binary->getOpcode() == BO_NE)
@@ -449,7 +450,7 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
       std::swap(Status, Constant);
     const CallExpr *Call = StatusOf(Status);
     const std::optional<llvm::APSInt> Value =
-        Constant->getIntegerConstantExpr(Ctx);
+        compat::integerConstant(*Constant, Ctx);
     if (!Call || !Value)
       return std::nullopt;
     // 'status != 0' and 'status == ERR' hold on failure.
@@ -466,7 +467,7 @@ failureBranch(const Expr *Condition, ASTContext &Ctx) {
 /// The 'throw' expression \p Block ends with, if any.
 const CXXThrowExpr *throwIn(const CFGBlock &Block) {
   for (const CFGElement &Element : Block)
-    if (const std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+    if (const std::optional<CFGStmt> S = compat::cfgAs<CFGStmt>(Element))
       if (const auto *Throw = dyn_cast<CXXThrowExpr>(S->getStmt()))
         return Throw;
   return nullptr;
@@ -631,7 +632,7 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
   const auto Transfer = [&](const CFGBlock &Block, llvm::BitVector Held,
                             bool Record) {
     for (const CFGElement &Element : Block) {
-      const std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+      const std::optional<CFGStmt> S = compat::cfgAs<CFGStmt>(Element);
       if (!S)
         continue;
       Seen.insert(S->getStmt());
@@ -759,7 +760,7 @@ std::optional<std::vector<Leak>> findLeaks(const HandleEvents &Events,
       const llvm::BitVector Edge = AlongEdge(*Block, ThisIndex, Out);
       const Stmt *Return = nullptr;
       for (const CFGElement &Element : *Block)
-        if (const std::optional<CFGStmt> S = Element.getAs<CFGStmt>())
+        if (const std::optional<CFGStmt> S = compat::cfgAs<CFGStmt>(Element))
           if (isa<ReturnStmt>(S->getStmt()))
             Return = S->getStmt();
       for (unsigned Site : Edge.set_bits())
