@@ -5,7 +5,7 @@
 #   2. LEAKTIDY_LLVM_VERSION=<major> -> /usr/lib/llvm-<major>/lib/cmake/{llvm,clang};
 #   3. the newest supported major installed under /usr/lib/llvm-<major>.
 
-set(LEAKTIDY_SUPPORTED_LLVM_MAJORS 22 19 16)
+set(LEAKTIDY_SUPPORTED_LLVM_MAJORS 22 19 16 15 14)
 string(REPLACE ";" ", " _leaktidy_supported_text "${LEAKTIDY_SUPPORTED_LLVM_MAJORS}")
 
 set(LEAKTIDY_LLVM_VERSION "" CACHE STRING

@@ -25,7 +25,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SUPPORTED_MAJORS = ["16", "19", "22"]
+SUPPORTED_MAJORS = ["14", "15", "16", "19", "22"]
 PASS_CODES = {"PASS", "XFAIL"}
 FAIL_CODES = {"FAIL", "XPASS", "UNRESOLVED", "TIMEOUT"}
 
