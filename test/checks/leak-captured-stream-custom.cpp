@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-captured-stream %t -- \
-// RUN:   -config="{CheckOptions: {leak-captured-stream.StreamTypes: '::app::Cursor;::app::Writer', leak-captured-stream.EscapingSinks: '::app::EventLoop::schedule;::app::defer', leak-captured-stream.EscapingSinkPatterns: '^::app::Queue::post_', leak-captured-stream.PerRequestClasses: '::app::Call;::std::enable_shared_from_this'}}" \
+// RUN:   -config="{CheckOptions: [{key: leak-captured-stream.StreamTypes, value: '::app::Cursor;::app::Writer'}, {key: leak-captured-stream.EscapingSinks, value: '::app::EventLoop::schedule;::app::defer'}, {key: leak-captured-stream.EscapingSinkPatterns, value: '^::app::Queue::post_'}, {key: leak-captured-stream.PerRequestClasses, value: '::app::Call;::std::enable_shared_from_this'}]}" \
 // RUN:   -- -std=c++17
 
 // Project types as streams, project functions as sinks: pointer, owning and

@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-captured-stream %t -- \
-// RUN:   -config="{CheckOptions: {leak-captured-stream.StreamTypes: '::app::Cursor', leak-captured-stream.EscapingSinks: '::app::defer'}}" \
+// RUN:   -config="{CheckOptions: [{key: leak-captured-stream.StreamTypes, value: '::app::Cursor'}, {key: leak-captured-stream.EscapingSinks, value: '::app::defer'}]}" \
 // RUN:   -- -std=c++17
 
 // Every note: the way out of the function, step by step, then the safe

@@ -1,9 +1,9 @@
 // RUN: %check_leak_tidy %s leak-detached-task %t \
-// RUN:   -- -config="{CheckOptions: { \
-// RUN:        leak-detached-task.ThreadTypes: '::std::thread;::rt::Thread', \
-// RUN:        leak-detached-task.SpawnFunctions: '::rt::spawn;::rt::Loop::schedule', \
-// RUN:        leak-detached-task.DetachedTokens: '::rt::fire_and_forget_t', \
-// RUN:        leak-detached-task.JoinFunctions: 'shutdown'}}" \
+// RUN:   -- -config="{CheckOptions: [ \
+// RUN:        {key: leak-detached-task.ThreadTypes, value: '::std::thread;::rt::Thread'}, \
+// RUN:        {key: leak-detached-task.SpawnFunctions, value: '::rt::spawn;::rt::Loop::schedule'}, \
+// RUN:        {key: leak-detached-task.DetachedTokens, value: '::rt::fire_and_forget_t'}, \
+// RUN:        {key: leak-detached-task.JoinFunctions, value: 'shutdown'}]}" \
 // RUN:   -- -std=c++17
 
 // Every list option replaces its default: a project's own thread class,

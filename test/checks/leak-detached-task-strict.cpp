@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-detached-task %t \
-// RUN:   -- -config="{CheckOptions: {leak-detached-task.StrictMode: 'true'}}" \
+// RUN:   -- -config="{CheckOptions: [{key: leak-detached-task.StrictMode, value: 'true'}]}" \
 // RUN:   -- -std=c++20 -I %S/../Inputs/tasks
 
 // StrictMode: every detach, detached spawn and dropped task is reported,

@@ -1,17 +1,17 @@
 // RUN: %check_leak_tidy %s leak-per-request-client %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     leak-per-request-client.ClientTypes: '::legacy::DbSession', \
-// RUN:     leak-per-request-client.ClientFactories: '::legacy::openSession', \
-// RUN:     leak-per-request-client.ThreadSafeClients: '::legacy::openSession', \
-// RUN:     leak-per-request-client.HandlerFunctions: '^api::handle[A-Z]', \
-// RUN:     leak-per-request-client.HandlerRegistrationFunctions: '::api::Router::add', \
-// RUN:     leak-per-request-client.HandlerBaseClasses: '::api::Endpoint', \
-// RUN:     leak-per-request-client.PerCallTypes: '::api::CallState', \
-// RUN:     leak-per-request-client.CallableWrappers: '::api::wrap', \
-// RUN:     leak-per-request-client.MessageReadFunctions: '::api::Inbox::next', \
-// RUN:     leak-per-request-client.ContainerBoundMethods: 'count', \
-// RUN:     leak-per-request-client.SetupFunctions: '::warmUp$', \
-// RUN:     leak-per-request-client.PoolFunctions: 'SessionCache::'}}" \
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: leak-per-request-client.ClientTypes, value: '::legacy::DbSession'}, \
+// RUN:     {key: leak-per-request-client.ClientFactories, value: '::legacy::openSession'}, \
+// RUN:     {key: leak-per-request-client.ThreadSafeClients, value: '::legacy::openSession'}, \
+// RUN:     {key: leak-per-request-client.HandlerFunctions, value: '^api::handle[A-Z]'}, \
+// RUN:     {key: leak-per-request-client.HandlerRegistrationFunctions, value: '::api::Router::add'}, \
+// RUN:     {key: leak-per-request-client.HandlerBaseClasses, value: '::api::Endpoint'}, \
+// RUN:     {key: leak-per-request-client.PerCallTypes, value: '::api::CallState'}, \
+// RUN:     {key: leak-per-request-client.CallableWrappers, value: '::api::wrap'}, \
+// RUN:     {key: leak-per-request-client.MessageReadFunctions, value: '::api::Inbox::next'}, \
+// RUN:     {key: leak-per-request-client.ContainerBoundMethods, value: 'count'}, \
+// RUN:     {key: leak-per-request-client.SetupFunctions, value: '::warmUp$'}, \
+// RUN:     {key: leak-per-request-client.PoolFunctions, value: 'SessionCache::'}]}" \
 // RUN:   -- -I %S/../Inputs/aws-sdk
 
 // An in-house framework and database library, described to the check through

@@ -3,13 +3,13 @@
 // make 'api::handleOrder' a handler, and neither makes 'api::handle_legacy'
 // one.
 // RUN: %check_leak_tidy -check-suffix=GLOBAL %s leak-per-request-client %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     leak-per-request-client.ClientTypes: '::legacy::DbSession', \
-// RUN:     leak-per-request-client.HandlerFunctions: '^::api::handle[A-Z]'}}"
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: leak-per-request-client.ClientTypes, value: '::legacy::DbSession'}, \
+// RUN:     {key: leak-per-request-client.HandlerFunctions, value: '^::api::handle[A-Z]'}]}"
 // RUN: %check_leak_tidy -check-suffix=PLAIN %s leak-per-request-client %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     leak-per-request-client.ClientTypes: '::legacy::DbSession', \
-// RUN:     leak-per-request-client.HandlerFunctions: '^api::handle[A-Z]'}}"
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: leak-per-request-client.ClientTypes, value: '::legacy::DbSession'}, \
+// RUN:     {key: leak-per-request-client.HandlerFunctions, value: '^api::handle[A-Z]'}]}"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-unawaited-future %t -- \
-// RUN:   -config="{CheckOptions: {leak-unawaited-future.FutureTypes: '::jobs::Ticket', leak-unawaited-future.LazyTaskTypes: '::jobs::Lazy', leak-unawaited-future.BlockingSpawnFunctions: '::jobs::runNow', leak-unawaited-future.JoinFunctions: 'collect'}}"
+// RUN:   -config="{CheckOptions: [{key: leak-unawaited-future.FutureTypes, value: '::jobs::Ticket'}, {key: leak-unawaited-future.LazyTaskTypes, value: '::jobs::Lazy'}, {key: leak-unawaited-future.BlockingSpawnFunctions, value: '::jobs::runNow'}, {key: leak-unawaited-future.JoinFunctions, value: 'collect'}]}"
 
 #include <future>
 

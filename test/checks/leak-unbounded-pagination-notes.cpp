@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
-// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}" \
+// RUN:   -config="{CheckOptions: [{key: leak-unbounded-pagination.CheckRepeatedToken, value: true}]}" \
 // RUN:   -- -I %S/../Inputs/aws-sdk
 
 // Every note of both findings, in the order clang-tidy prints them (each

@@ -1,12 +1,12 @@
 // RUN: %check_leak_tidy -check-suffixes=CUSTOM %s leak-unbounded-pagination %t-custom -- \
-// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.TokenGetters: 'NextOffset', \
-// RUN:     leak-unbounded-pagination.TokenSetters: 'SetResumeKey', \
-// RUN:     leak-unbounded-pagination.PageSizeSetters: 'SetBatchSize', \
-// RUN:     leak-unbounded-pagination.RequestFunctions: '::db::query', \
-// RUN:     leak-unbounded-pagination.CursorTypes: '::db::Cursor', \
-// RUN:     leak-unbounded-pagination.MaxItems: '500', \
-// RUN:     leak-unbounded-pagination.PageSize: '25', \
-// RUN:     leak-unbounded-pagination.CheckRepeatedToken: 'false'}}" --
+// RUN:   -config="{CheckOptions: [{key: leak-unbounded-pagination.TokenGetters, value: 'NextOffset'}, \
+// RUN:     {key: leak-unbounded-pagination.TokenSetters, value: 'SetResumeKey'}, \
+// RUN:     {key: leak-unbounded-pagination.PageSizeSetters, value: 'SetBatchSize'}, \
+// RUN:     {key: leak-unbounded-pagination.RequestFunctions, value: '::db::query'}, \
+// RUN:     {key: leak-unbounded-pagination.CursorTypes, value: '::db::Cursor'}, \
+// RUN:     {key: leak-unbounded-pagination.MaxItems, value: '500'}, \
+// RUN:     {key: leak-unbounded-pagination.PageSize, value: '25'}, \
+// RUN:     {key: leak-unbounded-pagination.CheckRepeatedToken, value: 'false'}]}" --
 // RUN: %check_leak_tidy -check-suffixes=DEFAULT %s leak-unbounded-pagination %t-default
 
 // The same code with the options of a project (CUSTOM) and with the defaults

@@ -1,9 +1,9 @@
 // RUN: %check_leak_tidy %s leak-unbounded-shared-container %t -- \
-// RUN:   -config="{CheckOptions: { \
-// RUN:     leak-unbounded-shared-container.BoundedContainerTypes: '::infra::BoundedMap', \
-// RUN:     leak-unbounded-shared-container.EvictionFunctions: '^infra::Janitor::sweep$', \
-// RUN:     leak-unbounded-shared-container.LockTypes: '::infra::SpinGuard', \
-// RUN:     leak-unbounded-shared-container.HandlerFunctions: '^api::handle[A-Z]'}}" \
+// RUN:   -config="{CheckOptions: [ \
+// RUN:     {key: leak-unbounded-shared-container.BoundedContainerTypes, value: '::infra::BoundedMap'}, \
+// RUN:     {key: leak-unbounded-shared-container.EvictionFunctions, value: '^infra::Janitor::sweep$'}, \
+// RUN:     {key: leak-unbounded-shared-container.LockTypes, value: '::infra::SpinGuard'}, \
+// RUN:     {key: leak-unbounded-shared-container.HandlerFunctions, value: '^api::handle[A-Z]'}]}" \
 // RUN:   -- -I %S/../Inputs/crow
 
 // An in-house framework described through the options: handlers found by

@@ -1,5 +1,5 @@
 // RUN: %check_leak_tidy %s leak-unreleased-handle %t -- \
-// RUN:   -config="{CheckOptions: {leak-unreleased-handle.HandlePairs: '::acquireBuffer=::releaseBuffer;::openCursor=::closeCursor;::PQexec=::PQclear', leak-unreleased-handle.NullOnFailureFunctions: '::openCursor'}}" \
+// RUN:   -config="{CheckOptions: [{key: leak-unreleased-handle.HandlePairs, value: '::acquireBuffer=::releaseBuffer;::openCursor=::closeCursor;::PQexec=::PQclear'}, {key: leak-unreleased-handle.NullOnFailureFunctions, value: '::openCursor'}]}" \
 // RUN:   -- -I %S/../Inputs/c-handles
 
 // User pairs replace the catalog's: only the pairs listed are followed.

@@ -1,7 +1,7 @@
 // REQUIRES: cpprest
 // RUN: %check_leak_tidy %s leak-unawaited-future %t
 // RUN: %check_leak_tidy -check-suffixes=STRICT %s leak-unawaited-future %t-strict -- \
-// RUN:   -config="{CheckOptions: {leak-unawaited-future.IgnoredResultFunctions: '::web::http::client::http_client::request'}}"
+// RUN:   -config="{CheckOptions: [{key: leak-unawaited-future.IgnoredResultFunctions, value: '::web::http::client::http_client::request'}]}"
 
 // http_request::reply() sends the response whether or not its task is kept,
 // so its dropped task is not reported by default. With another

@@ -1,7 +1,7 @@
 // REQUIRES: cpprest
 // RUN: %check_leak_tidy -check-suffix=DEFAULT %s leak-unawaited-future %t -- -- -std=c++17
 // RUN: %check_leak_tidy -check-suffixes=DEFAULT,STRICT %s leak-unawaited-future %t -- \
-// RUN:   -config="{CheckOptions: {leak-unawaited-future.StrictMode: true}}" -- -std=c++17
+// RUN:   -config="{CheckOptions: [{key: leak-unawaited-future.StrictMode, value: true}]}" -- -std=c++17
 
 // A task dropped in a function that then blocks on another task (the shape
 // of a test that answers from a mock server and waits for the client's

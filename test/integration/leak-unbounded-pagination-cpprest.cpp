@@ -1,6 +1,6 @@
 // REQUIRES: cpprest
 // RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
-// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}"
+// RUN:   -config="{CheckOptions: [{key: leak-unbounded-pagination.CheckRepeatedToken, value: true}]}"
 
 // An OData-style REST API ('value' array, 'nextLink') followed with the C++
 // REST SDK.

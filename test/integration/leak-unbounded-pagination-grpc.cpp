@@ -1,6 +1,6 @@
 // REQUIRES: grpc
 // RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
-// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}"
+// RUN:   -config="{CheckOptions: [{key: leak-unbounded-pagination.CheckRepeatedToken, value: true}]}"
 
 // gRPC list methods (Google API style: page_size, page_token,
 // next_page_token) against the real grpc++ and protobuf headers; the

@@ -1,6 +1,6 @@
 // REQUIRES: httplib
 // RUN: %check_leak_tidy %s leak-unbounded-pagination %t -- \
-// RUN:   -config="{CheckOptions: {leak-unbounded-pagination.CheckRepeatedToken: true}}"
+// RUN:   -config="{CheckOptions: [{key: leak-unbounded-pagination.CheckRepeatedToken, value: true}]}"
 
 // A REST API followed link by link with cpp-httplib.
 

@@ -1,6 +1,6 @@
 // REQUIRES: ldap
 // RUN: %check_leak_tidy -check-suffixes=OPTION %s leak-unreleased-handle %t-option -- \
-// RUN:   -config="{CheckOptions: {leak-unreleased-handle.HandlePairs: '::ldap_search_s=::ldap_msgfree;::ldap_search_ext_s=::ldap_msgfree;::ldap_result=::ldap_msgfree;::ldap_get_dn=::ldap_memfree;::ldap_first_attribute=::ldap_memfree;::ldap_next_attribute=::ldap_memfree;::ldap_get_values=::ldap_value_free'}}" \
+// RUN:   -config="{CheckOptions: [{key: leak-unreleased-handle.HandlePairs, value: '::ldap_search_s=::ldap_msgfree;::ldap_search_ext_s=::ldap_msgfree;::ldap_result=::ldap_msgfree;::ldap_get_dn=::ldap_memfree;::ldap_first_attribute=::ldap_memfree;::ldap_next_attribute=::ldap_memfree;::ldap_get_values=::ldap_value_free'}]}" \
 // RUN:   -- -DLDAP_DEPRECATED=1
 // RUN: %check_leak_tidy -check-suffixes=DEFAULT %s leak-unreleased-handle %t-default -- -- -DLDAP_DEPRECATED=1
 
