@@ -145,8 +145,12 @@ def parse_depfile(text, directory):
 
 def dependency_args(depfile):
     """leak-tidy arguments that make clang write the unit's dependencies,
-    system headers included. The joined -Xclang= spelling passes tooling's
-    filter, which drops the -M family and their values from command lines."""
+    system headers included. Both spellings pass tooling's filter, which
+    drops the -M family and their values from command lines."""
+    if "," not in depfile:
+        # -Wp,-MD,FILE: the driver turns it into the dependency file with
+        # system headers; clang 14's driver does not know -Xclang=.
+        return ["--extra-arg=-Wp,-MD," + depfile]
     return ["--extra-arg=-Xclang=-dependency-file", "--extra-arg=-Xclang=" + depfile,
             "--extra-arg=-Xclang=-MTdeps", "--extra-arg=-Xclang=-sys-header-deps"]
 

@@ -74,8 +74,10 @@ class ParseDepfileTest(unittest.TestCase):
             self.assertEqual(cache.parse_depfile(text, "/"), [header])
 
     def test_dependency_args_name_the_file(self):
-        args = cache.dependency_args("/tmp/x.d")
-        self.assertIn("--extra-arg=-Xclang=/tmp/x.d", args)
+        self.assertEqual(cache.dependency_args("/tmp/x.d"), ["--extra-arg=-Wp,-MD,/tmp/x.d"])
+        # A comma would split -Wp's argument: cc1's own options instead.
+        args = cache.dependency_args("/tmp/a,b.d")
+        self.assertIn("--extra-arg=-Xclang=/tmp/a,b.d", args)
         self.assertIn("--extra-arg=-Xclang=-dependency-file", args)
         self.assertIn("--extra-arg=-Xclang=-sys-header-deps", args)
 
