@@ -25,7 +25,10 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SUPPORTED_MAJORS = ["14", "15", "16", "19", "22"]
+SUPPORTED_MAJORS = ["16", "19", "22"]
+# Majors that build (lib/Compat.h) but whose suite does not pass whole yet:
+# run them only when asked for, with --llvm 14 or --llvm 15.
+PARTIAL_MAJORS = ["14", "15"]
 PASS_CODES = {"PASS", "XFAIL"}
 FAIL_CODES = {"FAIL", "XPASS", "UNRESOLVED", "TIMEOUT"}
 
@@ -35,7 +38,7 @@ def log(message):
 
 
 def installed_majors():
-    return [m for m in SUPPORTED_MAJORS
+    return [m for m in SUPPORTED_MAJORS + PARTIAL_MAJORS
             if os.path.exists("/usr/lib/llvm-%s/lib/cmake/clang/ClangConfig.cmake" % m)]
 
 
@@ -180,7 +183,7 @@ def main():
     tally = Tally()
     majors = [m for m in args.llvm.split(",") if m]
     for major in majors:
-        if major not in SUPPORTED_MAJORS:
+        if major not in SUPPORTED_MAJORS + PARTIAL_MAJORS:
             tally.add("llvm-" + major, 0, 1, "unsupported major; supported: " + ", ".join(SUPPORTED_MAJORS))
             continue
         if major not in installed_majors():
