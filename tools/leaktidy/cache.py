@@ -216,16 +216,21 @@ class LocalStore:
         return data
 
     def put(self, key, data):
-        path = self._path(key)
+        if self._write(self._path(key), data):
+            self.written += len(data)
+
+    def _write(self, path, data):
+        """Writes DATA to PATH whole or not at all (readers never see half a file)."""
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temporary, path)
-            self.written += len(data)
+            return True
         except OSError as error:
             note("warning: cannot write the cache in %s: %s" % (self.directory, error))
+            return False
 
     def read_json(self, name):
         try:
@@ -235,17 +240,8 @@ class LocalStore:
             return None
 
     def write_json(self, name, value):
-        self.put_file(name, json.dumps(value, sort_keys=True).encode("utf-8"))
-
-    def put_file(self, name, data):
-        try:
-            os.makedirs(self.directory, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, os.path.join(self.directory, name))
-        except OSError as error:
-            note("warning: cannot write the cache in %s: %s" % (self.directory, error))
+        self._write(os.path.join(self.directory, name),
+                    json.dumps(value, sort_keys=True).encode("utf-8"))
 
     def evict(self):
         """Removes the least recently used entries until the cache is at most

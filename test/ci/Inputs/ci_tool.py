@@ -147,6 +147,26 @@ def runner_output(command):
     return match.group(1) if match else None
 
 
+def run_shell(line, cwd, env=None):
+    """(exit code, output) of a job's command line under bash -e."""
+    proc = subprocess.run(["bash", "-e", "-c", line], cwd=cwd, env=dict(os.environ, **(env or {})),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          universal_newlines=True, check=False)
+    return proc.returncode, proc.stdout
+
+
+def verdict(facts, problems):
+    """Prints the facts, then the problems or "ok"; the exit code."""
+    for fact in facts:
+        print(fact)
+    for problem in problems:
+        print("problem: " + problem)
+    if problems:
+        return 1
+    print("ok")
+    return 0
+
+
 def check_docs(path, root):
     problems, facts = Problems(), []
     blocks = marked_blocks(path)

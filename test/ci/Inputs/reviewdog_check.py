@@ -11,13 +11,12 @@ line per fact and "ok", or the problems and exit 1.
 """
 import os
 import re
-import subprocess
 import sys
 
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ci_tool import marked_blocks  # noqa: E402
+from ci_tool import marked_blocks, run_shell, verdict  # noqa: E402
 
 
 def main():
@@ -53,19 +52,11 @@ def main():
         facts.append("reviewdog-job: leak-tidy-run writes %s, reviewdog %s reads it"
                      % (written, re.search(r"-reporter=\S+", post).group(0)))
         line = ours[0].replace("${{ github.base_ref }}", "main")
-        proc = subprocess.run(["bash", "-e", "-c", line], cwd=project, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, universal_newlines=True, check=False)
-        facts.append("reviewdog-job: leak-tidy-run exited with %d" % proc.returncode)
-        if proc.returncode != 0:
-            problems.append(proc.stdout)
-    for fact in facts:
-        print(fact)
-    for problem in problems:
-        print("problem: " + problem)
-    if problems:
-        return 1
-    print("ok")
-    return 0
+        code, out = run_shell(line, project)
+        facts.append("reviewdog-job: leak-tidy-run exited with %d" % code)
+        if code != 0:
+            problems.append(out)
+    return verdict(facts, problems)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,12 @@ import glob
 import json
 import os
 import re
-import subprocess
 import sys
 
 import yaml
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ci_tool import marked_blocks  # noqa: E402
+from ci_tool import marked_blocks, run_shell, verdict  # noqa: E402
 
 
 def runner_line(lines, word):
@@ -34,13 +33,6 @@ def runner_line(lines, word):
 def output_of(line):
     match = re.search(r"(?:-o|--output)[ =]((?:\$\{\{[^}]*\}\}|\S)+)", line)
     return match.group(1).strip('"') if match else None
-
-
-def run(line, env, cwd):
-    proc = subprocess.run(["bash", "-e", "-c", line], cwd=cwd, env=dict(os.environ, **env),
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                          universal_newlines=True, check=False)
-    return proc.returncode, proc.stdout
 
 
 def check_github(block, facts, problems):
@@ -151,21 +143,14 @@ def main():
         for old in glob.glob(os.path.join(project, "shard-*")):
             os.remove(old)
         for line, env in shard_lines:
-            code, out = run(line, env, project)
+            code, out = run_shell(line, project, env)
             if code != 0:
                 problems.append("%s: %s exited with %d:\n%s" % (name, line, code, out))
-        code, out = run(merge, {}, project)
+        code, out = run_shell(merge, project)
         facts.append("%s: merge exited with %d" % (name, code))
         for item in findings(os.path.join(project, merged)):
             facts.append("%s: finding %s" % (name, item))
-    for fact in facts:
-        print(fact)
-    for problem in problems:
-        print("problem: " + problem)
-    if problems:
-        return 1
-    print("ok")
-    return 0
+    return verdict(facts, problems)
 
 
 if __name__ == "__main__":
