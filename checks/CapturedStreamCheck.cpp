@@ -2,6 +2,7 @@
 
 #include "CapturedStreamCheck.h"
 #include "Catalog.h"
+#include "Compat.h"
 #include "Context.h"
 #include "FixIts.h"
 #include "clang/AST/ASTContext.h"
@@ -562,7 +563,8 @@ void CapturedStreamCheck::report(const Capture &C,
 
   const std::string Noun = Lambda ? "lambda" : "callable";
   const std::string TypeName =
-      C.StreamType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+      compat::typeAsWritten(C.StreamType.getUnqualifiedType(),
+                            Ctx.getPrintingPolicy());
   const std::string Name = C.Stream->getNameAsString();
   const VarDecl *Owner = StreamVar ? StreamVar : C.Handle;
   const std::string Function =

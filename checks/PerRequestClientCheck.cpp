@@ -2,6 +2,7 @@
 
 #include "PerRequestClientCheck.h"
 #include "Catalog.h"
+#include "Compat.h"
 #include "Context.h"
 #include "FixIts.h"
 #include "HandlerExprs.h"
@@ -243,7 +244,7 @@ std::string typeName(QualType Type, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressTagKeyword = true;
   Policy.SuppressUnwrittenScope = true;
-  return Type.getLocalUnqualifiedType().getAsString(Policy);
+  return compat::typeAsWritten(Type.getLocalUnqualifiedType(), Policy);
 }
 
 /// Returns the phrase "for every request" for a path's unit.

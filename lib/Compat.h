@@ -22,7 +22,9 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/QualTypeNames.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Analysis/CFG.h"
@@ -96,6 +98,52 @@ inline bool endsWith(llvm::StringRef Text, llvm::StringRef Suffix) {
   return Text.endswith(Suffix);
 #else
   return Text.ends_with(Suffix);
+#endif
+}
+
+namespace detail {
+/// True when \p Type, without sugar of its own, is a class, struct, union or
+/// enum that is not a template specialization.
+inline bool isPlainTag(QualType Type) {
+  const auto *Tag =
+      Type.isNull() ? nullptr : dyn_cast<TagType>(Type.getTypePtr());
+  return Tag && !isa<ClassTemplateSpecializationDecl>(Tag->getDecl());
+}
+} // namespace detail
+
+/// \p Type printed with the scope it was written with: `Client` for a
+/// `Client` written after `using namespace aws;` or `using aws::Client;`,
+/// `aws::Client` for one written so. From LLVM 16 on every written class name
+/// is wrapped in an ElaboratedType that keeps its written qualifier (none,
+/// here); before, only a qualified or keyword-prefixed name is, and a bare
+/// class, typedef or using-declared name prints with its whole scope unless
+/// the policy suppresses that.
+inline std::string typeAsWritten(QualType Type, PrintingPolicy Policy) {
+#if LEAKTIDY_LLVM_MAJOR < 16
+  // A bare typedef, using-declared or non-template class name was written
+  // so (unwrittenType wraps the others); a bare class template
+  // specialization is as likely a canonical type from a template argument,
+  // which the newer majors print with its scope.
+  if (isa<TypedefType, UsingType>(Type.getTypePtr()) ||
+      detail::isPlainTag(Type))
+    Policy.SuppressScope = true;
+#endif
+  return Type.getAsString(Policy);
+}
+
+/// \p Type, taken from a template's arguments rather than from the source,
+/// in a form that typeAsWritten prints with its whole scope, as the newer
+/// majors print such a type.
+inline QualType unwrittenType(QualType Type, const ASTContext &Ctx) {
+#if LEAKTIDY_LLVM_MAJOR < 16
+  // Only the types typeAsWritten would print without their scope: a
+  // specialization qualified here would also show its default arguments.
+  if (detail::isPlainTag(Type))
+    return TypeName::getFullyQualifiedType(Type, Ctx);
+  return Type;
+#else
+  (void)Ctx;
+  return Type;
 #endif
 }
 

@@ -196,7 +196,8 @@ QualType firstTemplateArgument(QualType T) {
   const TemplateArgumentList &Args = Specialization->getTemplateArgs();
   if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
     return {};
-  return Args[0].getAsType();
+  return compat::unwrittenType(Args[0].getAsType(),
+                               Specialization->getASTContext());
 }
 
 } // namespace clang::tidy::leak

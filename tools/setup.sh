@@ -13,7 +13,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-SUPPORTED_MAJORS=(16 19 22)
+SUPPORTED_MAJORS=(14 15 16 19 22)
 DEMO_MAJOR="${LEAKTIDY_LLVM_VERSION:-22}"
 
 BASE_PACKAGES=(cmake ninja-build g++ make python3 python3-yaml git)
