@@ -82,6 +82,8 @@ config.substitutions += [
     ("%clang_tidy", runner),
     ("%leak_tidy", q(leak_tidy)),
     ("%leak_clangd", q(os.path.join(config.leaktidy_bin_dir, "leak-clangd"))),
+    ("%options_map", "%s %s" % (q(config.python_executable),
+                                 q(os.path.join(config.test_source_root, "options_map.py")))),
     ("%lsp_diagnostics", "%s %s" % (q(config.python_executable),
                                      q(os.path.join(config.test_source_root, "lsp_diagnostics.py")))),
     ("%clang_apply_replacements", q(os.path.join(llvm_bin, "clang-apply-replacements"))),
