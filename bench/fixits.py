@@ -5,9 +5,9 @@ the finding it fixed is gone.
 Inputs: the labeled benchmark (bench/labeled/corpus) and the lit inputs
 (test/checks, test/integration), each with the checks, options and compiler
 flags of its RUN line. For every file:
-  1. leak-tidy runs with --export-fixes on a copy: which findings carry a
-     fix-it, per check;
-  2. if any, leak-tidy runs again with --fix on the copy;
+  1. leak-tidy runs with --export-fixes and --fix on a copy: which findings
+     carry a fix-it, per check, and the copy with them applied;
+  2. files without a fix-it stop here;
   3. the fixed copy is compiled with clang++-<major> -fsyntax-only and the same
      flags;
   4. the checks run on the fixed copy: each check must report at least as
@@ -146,7 +146,9 @@ def main():
             out.write(text)
         base = [leak_tidy, "--checks=-*," + checks, "--quiet", "--format-style=none"] + tidy_args
         yaml_path = copy + ".yaml"
-        before = subprocess.run(base + ["--export-fixes=" + yaml_path, copy, "--"] + flags,
+        # One run reports, exports and applies: --fix edits the copy after
+        # writing the same fixes to the YAML file.
+        before = subprocess.run(base + ["--export-fixes=" + yaml_path, "--fix", copy, "--"] + flags,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                 universal_newlines=True)
         fixes = fixes_per_check(yaml_path)
@@ -154,8 +156,6 @@ def main():
             continue
         files += 1
         applied += sum(fixes.values())
-        subprocess.run(base + ["--fix", copy, "--"] + flags, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
         compile_result = subprocess.run([clangxx, "-fsyntax-only", "-x", "c++", copy] + flags,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         universal_newlines=True)
