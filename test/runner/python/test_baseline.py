@@ -1,12 +1,9 @@
 """Unit tests of leaktidy.baseline: fingerprints and baseline files."""
 import json
 import os
-import sys
-import tempfile
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.baseline import (assign_fingerprints, baseline_items,  # noqa: E402
                                baseline_text, load_baseline, read_baseline, write_baseline)
@@ -18,16 +15,12 @@ SOURCE = ("#include <future>\nint compute(int);\nvoid handle() {\n"
           "  std::async(std::launch::async, compute, 1);\n}\n")
 
 
-class BaselineCase(unittest.TestCase):
+class BaselineCase(support.ScratchCase):
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.realpath(self.scratch.name)
+        super().setUp()
         self.path = os.path.join(self.root, "src", "handler.cpp")
         os.makedirs(os.path.dirname(self.path))
         self.write(SOURCE)
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def write(self, text):
         with open(self.path, "w") as handle:

@@ -9,34 +9,16 @@ import json
 import os
 import shutil
 import socket
-import sys
 import tempfile
 import threading
 import time
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy import cache  # noqa: E402
 from leaktidy.database import CompileCommand  # noqa: E402
 from leaktidy.exportfixes import Diagnostic, Note, Sources, diagnostics_from_export  # noqa: E402
-
-
-class TempCase(unittest.TestCase):
-    def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.tmp = os.path.realpath(self.scratch.name)
-
-    def tearDown(self):
-        self.scratch.cleanup()
-
-    def write(self, relative, data):
-        path = os.path.join(self.tmp, relative)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb" if isinstance(data, bytes) else "w") as handle:
-            handle.write(data)
-        return path
 
 
 class ParseDepfileTest(unittest.TestCase):
@@ -155,12 +137,12 @@ class ParseSizeTest(unittest.TestCase):
                     cache.parse_size(text)
 
 
-class LocalStoreTest(TempCase):
+class LocalStoreTest(support.ScratchCase):
     def key(self, number):
         return hashlib.sha256(b"%d" % number).hexdigest()
 
     def test_put_get(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 1 << 20)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 1 << 20)
         self.assertIsNone(store.get(self.key(1)))
         store.put(self.key(1), b"one")
         store.put(self.key(2), b"two")
@@ -168,18 +150,18 @@ class LocalStoreTest(TempCase):
         self.assertEqual(store.get(self.key(1)), b"uno")
         self.assertEqual(store.get(self.key(2)), b"two")
         key = self.key(1)
-        self.assertTrue(os.path.isfile(os.path.join(self.tmp, "c", "ac", key[:2], key)))
+        self.assertTrue(os.path.isfile(os.path.join(self.root, "c", "ac", key[:2], key)))
         self.assertEqual(store.written, 9)
-        leftovers = [name for _, _, names in os.walk(self.tmp) for name in names
+        leftovers = [name for _, _, names in os.walk(self.root) for name in names
                      if name.startswith(".tmp-")]
         self.assertEqual(leftovers, [])
 
     def test_json_files(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 1 << 20)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 1 << 20)
         self.assertIsNone(store.read_json("costs.json"))
         store.write_json("costs.json", {"a": 1})
         self.assertEqual(store.read_json("costs.json"), {"a": 1})
-        self.write("c/broken.json", "{not json")
+        self.write_file("c/broken.json", "{not json")
         self.assertIsNone(store.read_json("broken.json"))
 
     def fill(self, store, count, size):
@@ -194,7 +176,7 @@ class LocalStoreTest(TempCase):
         return [n for n in range(count) if os.path.exists(store._path(self.key(n)))]
 
     def test_evict_least_recently_used_first(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 350)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 350)
         self.fill(store, 5, 100)
         # 500 bytes over a 350 byte cap: down to at most 315, oldest first.
         self.assertEqual(store.evict(), 2)
@@ -203,21 +185,21 @@ class LocalStoreTest(TempCase):
         self.assertEqual(self.present(store, 5), [2, 3, 4])
 
     def test_a_hit_refreshes_an_entry(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 350)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 350)
         self.fill(store, 5, 100)
         self.assertEqual(store.get(self.key(0)), b"x" * 100)
         self.assertEqual(store.evict(), 2)
         self.assertEqual(self.present(store, 5), [0, 3, 4])
 
     def test_under_the_cap_nothing_goes(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 500)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 500)
         self.fill(store, 5, 100)
         self.assertEqual(store.evict(), 0)
         self.assertEqual(self.present(store, 5), [0, 1, 2, 3, 4])
-        self.assertEqual(cache.LocalStore(os.path.join(self.tmp, "none"), 1).evict(), 0)
+        self.assertEqual(cache.LocalStore(os.path.join(self.root, "none"), 1).evict(), 0)
 
     def test_json_files_are_not_evicted(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "c"), 10)
+        store = cache.LocalStore(os.path.join(self.root, "c"), 10)
         store.write_json("costs.json", {"x": 1.0})
         self.fill(store, 3, 100)
         self.assertEqual(store.evict(), 3)
@@ -229,13 +211,13 @@ class Args:
     extra_arg, extra_arg_before = [], []
 
 
-class ResultCacheTest(TempCase):
+class ResultCacheTest(support.ScratchCase):
     def make_project(self, name):
-        root = os.path.join(self.tmp, name)
+        root = os.path.join(self.root, name)
         files = {"src/main.cpp": '#include "api.h"\nint main() { return api(); }\n',
                  "include/api.h": "#pragma once\ninline int api() { return 0; }\n"}
         for relative, text in files.items():
-            self.write(os.path.join(name, relative), text)
+            self.write_file(os.path.join(name, relative), text)
         unit = os.path.join(root, "src", "main.cpp")
         command = CompileCommand(unit, os.path.join(root, "build"),
                                  ["clang++", "-I" + os.path.join(root, "include"), "-o",
@@ -243,7 +225,7 @@ class ResultCacheTest(TempCase):
         return root, unit, command
 
     def open(self, root, local_dir="local", identity="id-1"):
-        store = cache.LocalStore(os.path.join(self.tmp, local_dir), 1 << 20)
+        store = cache.LocalStore(os.path.join(self.root, local_dir), 1 << 20)
         return cache.ResultCache(store, None, identity, cache.settings_hash(Args(), ""), root)
 
     def finding(self, root, unit):
@@ -272,7 +254,7 @@ class ResultCacheTest(TempCase):
         self.assertEqual(entry["seconds"], 1.25)
         self.assertEqual(again.known_deps(unit, [command]), [header])
         # Entries hold no absolute path of the project.
-        for directory, _, names in os.walk(os.path.join(self.tmp, "local", "ac")):
+        for directory, _, names in os.walk(os.path.join(self.root, "local", "ac")):
             for name in names:
                 with open(os.path.join(directory, name), encoding="utf-8") as handle:
                     self.assertNotIn(root, handle.read())
@@ -334,7 +316,7 @@ class ResultCacheTest(TempCase):
         define = CompileCommand(unit, command.directory, command.arguments + ["-DX"])
         self.assertIsNone(self.open(root).lookup(unit, [define])[1])
         self.assertIsNone(self.open(root, identity="id-2").lookup(unit, [command])[1])
-        self.write("proj/.clang-tidy", "Checks: '-*,leak-*'\n")
+        self.write_file("proj/.clang-tidy", "Checks: '-*,leak-*'\n")
         self.assertIsNone(self.open(root).lookup(unit, [command])[1])
         os.remove(os.path.join(root, ".clang-tidy"))
         with open(unit, "a") as handle:
@@ -366,10 +348,10 @@ class ResultCacheTest(TempCase):
         self.assertIsNone(self.open(root).lookup(unit, [command])[1])
 
 
-class CostsTest(TempCase):
+class CostsTest(support.ScratchCase):
     def test_save_and_reload(self):
-        root = os.path.join(self.tmp, "proj")
-        store = cache.LocalStore(os.path.join(self.tmp, "local"), 1 << 20)
+        root = os.path.join(self.root, "proj")
+        store = cache.LocalStore(os.path.join(self.root, "local"), 1 << 20)
         costs = cache.Costs(store, root)
         self.assertIsNone(costs.of(root + "/a.cpp"))
         costs.save()
@@ -390,7 +372,7 @@ class CostsTest(TempCase):
         self.assertEqual(third.of("/elsewhere/proj/c.cpp"), 1.0)
 
     def test_bad_values_are_unknown(self):
-        store = cache.LocalStore(os.path.join(self.tmp, "local"), 1 << 20)
+        store = cache.LocalStore(os.path.join(self.root, "local"), 1 << 20)
         store.write_json("costs.json", {"$ROOT/a.cpp": "slow", "$ROOT/b.cpp": -1})
         costs = cache.Costs(store, "/p")
         self.assertIsNone(costs.of("/p/a.cpp"))
@@ -399,10 +381,10 @@ class CostsTest(TempCase):
         self.assertEqual(cache.Costs(store, "/p").known, {})
 
 
-class BinaryIdentityTest(TempCase):
+class BinaryIdentityTest(support.ScratchCase):
     def test_stable_and_remembered(self):
-        binary = self.write("bin/leak-tidy", b"\x7fELF fake binary")
-        store = cache.LocalStore(os.path.join(self.tmp, "local"), 1 << 20)
+        binary = self.write_file("bin/leak-tidy", b"\x7fELF fake binary")
+        store = cache.LocalStore(os.path.join(self.root, "local"), 1 << 20)
         first = cache.binary_identity(binary, store)
         self.assertEqual(first, hashlib.sha256(b"\x7fELF fake binary").hexdigest())
         self.assertEqual(cache.binary_identity(binary, store), first)
@@ -421,11 +403,11 @@ class BinaryIdentityTest(TempCase):
         self.assertEqual(list(store.read_json("identities.json").values()), [second])
 
     def test_without_a_store_and_missing(self):
-        binary = self.write("bin/leak-tidy", b"content")
+        binary = self.write_file("bin/leak-tidy", b"content")
         self.assertEqual(cache.binary_identity(binary, None),
                          hashlib.sha256(b"content").hexdigest())
-        missing = cache.binary_identity(os.path.join(self.tmp, "none"), None)
-        self.assertEqual(missing, cache.binary_identity(os.path.join(self.tmp, "none"), None))
+        missing = cache.binary_identity(os.path.join(self.root, "none"), None)
+        self.assertEqual(missing, cache.binary_identity(os.path.join(self.root, "none"), None))
         self.assertNotEqual(missing, cache.binary_identity(binary, None))
 
 

@@ -2,12 +2,9 @@
 the line filter."""
 import os
 import subprocess
-import sys
-import tempfile
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.common import UsageError  # noqa: E402
 from leaktidy.database import CompileCommand  # noqa: E402
@@ -39,10 +36,10 @@ class UnquoteGitPathTest(unittest.TestCase):
         self.assertEqual(unquote_git_path('"bad\\377.h"'), "bad\ufffd.h")
 
 
-class IncludeScannerTest(unittest.TestCase):
+class IncludeScannerTest(support.ScratchCase):
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        base = os.path.realpath(self.scratch.name)
+        super().setUp()
+        base = self.root
         self.root = os.path.join(base, "proj")
         self.outside = os.path.join(base, "third_party")
         files = {
@@ -72,9 +69,6 @@ class IncludeScannerTest(unittest.TestCase):
             with open(path, "w") as handle:
                 handle.write(text)
         self.unit = os.path.join(self.root, "src", "main.cpp")
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def scan(self, arguments, directory=None):
         command = CompileCommand(self.unit, directory or os.path.join(self.root, "build"),
@@ -111,24 +105,20 @@ class IncludeScannerTest(unittest.TestCase):
         self.assertFalse(any(path.startswith("..") for path in found), found)
 
 
-class ChangesSinceTest(unittest.TestCase):
+class ChangesSinceTest(support.ScratchCase):
     """git diff against a commit of a scratch repository."""
 
     NAMES = ("src/plain.cpp", "src/caf\u00e9.cpp", 'src/say"hi".cpp', "src/gone.cpp",
              "src/my file.cpp", 'src/a "b".cpp')
 
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.realpath(self.scratch.name)
+        super().setUp()
         os.makedirs(os.path.join(self.root, "src"))
         for name in self.NAMES:
             self.write(name, "one\ntwo\nthree\n")
         self.git("init", "-q")
         self.git("add", "-A")
         self.git("commit", "-q", "-m", "initial")
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def write(self, name, text):
         with open(os.path.join(self.root, name), "w", encoding="utf-8") as handle:

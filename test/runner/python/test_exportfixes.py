@@ -1,12 +1,9 @@
 """Unit tests of leaktidy.exportfixes: reading and writing clang-tidy's
 --export-fixes documents."""
 import os
-import sys
-import tempfile
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.exportfixes import (Diagnostic, ExportError, Note, Sources,  # noqa: E402
                                   diagnostics_from_export, dump_export_fixes, load_export)
@@ -76,20 +73,16 @@ Diagnostics:
 """
 
 
-class ProjectCase(unittest.TestCase):
+class ProjectCase(support.ScratchCase):
     """A temporary project with src/handler.cpp."""
 
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.realpath(self.scratch.name)
+        super().setUp()
         os.makedirs(os.path.join(self.root, "src"))
         os.makedirs(os.path.join(self.root, "build"))
         self.handler = os.path.join(self.root, "src", "handler.cpp")
         with open(self.handler, "wb") as handle:
             handle.write(HANDLER)
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
 
 class LoadExportTest(ProjectCase):

@@ -1,22 +1,18 @@
 """Unit tests of the rdjson and HTML reports (leaktidy.formats, leaktidy.htmlreport)."""
 import json
 import os
-import sys
-import tempfile
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.exportfixes import Diagnostic, Note, Sources  # noqa: E402
 from leaktidy.formats import format_rdjson  # noqa: E402
 from leaktidy.htmlreport import format_html  # noqa: E402
 
 
-class ReportTest(unittest.TestCase):
+class ReportTest(support.ScratchCase):
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.realpath(self.scratch.name)
+        super().setUp()
         self.path = os.path.join(self.root, "a.cpp")
         self.other = os.path.join(self.root, "b.h")
         with open(self.path, "wb") as handle:
@@ -24,9 +20,6 @@ class ReportTest(unittest.TestCase):
         with open(self.other, "w") as handle:
             handle.write("// header\n")
         self.sources = Sources()
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def diag(self, offset, replacements=(), notes=(), message="leaks <here> & there"):
         diag = Diagnostic("leak-x", "Warning", message, self.path, offset, list(replacements),

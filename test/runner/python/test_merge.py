@@ -1,12 +1,9 @@
 """Unit tests of leaktidy.merge: the reports of shards merged into one."""
 import json
 import os
-import sys
-import tempfile
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.common import UsageError  # noqa: E402
 from leaktidy.exportfixes import load_export  # noqa: E402
@@ -187,14 +184,13 @@ Diagnostics:
 """
 
 
-class MergeYamlTest(unittest.TestCase):
+class MergeYamlTest(support.ScratchCase):
     HEADER = ("#pragma once\n#include <future>\nint compute(int);\n"
               "inline void kick() {\n  std::async(std::launch::async, compute, 1);\n}\n")
     SOURCE = '#include "shared.h"\nint *slot() {\n  return 0;\n}\n'
 
     def setUp(self):
-        self.scratch = tempfile.TemporaryDirectory()
-        self.root = os.path.realpath(self.scratch.name)
+        super().setUp()
         os.makedirs(os.path.join(self.root, "src"))
         self.header = os.path.join(self.root, "src", "shared.h")
         with open(self.header, "w") as handle:
@@ -209,9 +205,6 @@ class MergeYamlTest(unittest.TestCase):
                                  note_offset=self.HEADER.index(";\n}"),
                                  main_offset=self.SOURCE.index("0;"))
             self.documents.append((name + ".yaml", load_export(text)))
-
-    def tearDown(self):
-        self.scratch.cleanup()
 
     def test_to_text(self):
         text, findings, errors, problems = merge_yaml(self.documents, "text", self.root, None)

@@ -1,11 +1,8 @@
 """Unit tests of leaktidy.schedule: --shard K/N and the split of the units."""
-import os
 import random
-import sys
 import unittest
 
-sys.path.insert(0, os.path.normpath(os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "tools")))
+import support  # noqa: F401  (puts tools/ on sys.path)
 
 from leaktidy.schedule import parse_shard, split_shards  # noqa: E402
 
